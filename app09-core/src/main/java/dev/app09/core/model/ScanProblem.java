@@ -1,0 +1,47 @@
+package dev.app09.core.model;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Something that went wrong while a tenant was read. An {@link Impact#INCOMPLETE} problem means
+ * objects may be missing, so no report built on the snapshot may call itself complete.
+ *
+ * @param impact whether the read is still complete
+ * @param source what was being read, e.g. {@code servicePrincipals} or a file name
+ * @param message what happened, for a person; never contains a secret
+ */
+public record ScanProblem(Impact impact, String source, String message) {
+
+    /** How a problem affects the scan. */
+    public enum Impact {
+        /** An optional read failed (policy, sign-in evidence): the inventory is still whole. */
+        WARNING,
+        /** A required read failed: objects may be missing from the snapshot. */
+        INCOMPLETE
+    }
+
+    /** Validates. */
+    public ScanProblem {
+        requireNonNull(impact, "impact");
+        requireNonNull(source, "source");
+        requireNonNull(message, "message");
+    }
+
+    /**
+     * @param source what was being read
+     * @param message what happened
+     * @return a problem that leaves the scan complete
+     */
+    public static ScanProblem warning(String source, String message) {
+        return new ScanProblem(Impact.WARNING, source, message);
+    }
+
+    /**
+     * @param source what was being read
+     * @param message what happened
+     * @return a problem that makes the scan incomplete
+     */
+    public static ScanProblem incomplete(String source, String message) {
+        return new ScanProblem(Impact.INCOMPLETE, source, message);
+    }
+}
