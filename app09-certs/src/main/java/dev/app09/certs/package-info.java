@@ -1,5 +1,6 @@
 /**
- * Placeholder for the certs module; its content arrives with its own issue.
+ * app09-certs: certificates that Entra and the Java clients accept (create, export, inspect,
+ * validate). Its content arrives with the certificates issue; until then the module is empty.
  */
 @NullMarked
 package dev.app09.certs;
