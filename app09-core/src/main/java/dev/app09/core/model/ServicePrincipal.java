@@ -45,9 +45,4 @@ public record ServicePrincipal(
     public ServicePrincipalType type() {
         return ServicePrincipalType.fromGraph(servicePrincipalType);
     }
-
-    /** @return whether it holds no credential of any kind (not even an expired or signing one) */
-    public boolean hasNoCredentials() {
-        return passwordCredentials.isEmpty() && keyCredentials.isEmpty();
-    }
 }

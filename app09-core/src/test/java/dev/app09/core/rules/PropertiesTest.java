@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -179,17 +180,10 @@ final class PropertiesTest {
         assertThat(removed).as("the generator must produce expired credentials to remove").isGreaterThan(CASES / 4);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void the_verdict_depends_on_as_of_not_on_the_wall_clock(long seed) {
-        // Shift every date and asOf together, far from today: a rule that read the clock would notice.
-        Random r = new Random(seed);
-        for (int i = 0; i < CASES / 4; i++) {
-            Generated g = generate(r);
-            WorkloadAssessment now = g.judge(AS_OF);
-            WorkloadAssessment again = g.judge(AS_OF);
-            assertThat(again).isEqualTo(now);
-        }
+    @Test
+    void the_verdict_depends_on_as_of_not_on_the_wall_clock() {
+        // A workload dated 120 years from now is judged by asOf alone: a rule that read the clock
+        // would see every credential as not yet valid.
         Duration shift = Duration.ofDays(365L * 120);
         Application future = new Application(UUID.randomUUID(), UUID.randomUUID(), "far future", null, null,
                 List.of(new PasswordCredential(UUID.randomUUID(), null, null, null, AS_OF.plus(shift).minus(Duration.ofDays(10)),
