@@ -14,9 +14,10 @@ final class GraphValues {
         if (raw == null) {
             return unknown;
         }
+        String trimmed = raw.trim();
         for (E value : values) {
             String name = graphName.apply(value);
-            if (name != null && name.equalsIgnoreCase(raw.trim())) {
+            if (name != null && name.equalsIgnoreCase(trimmed)) {
                 return value;
             }
         }

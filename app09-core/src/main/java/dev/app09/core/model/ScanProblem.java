@@ -2,6 +2,8 @@ package dev.app09.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * Something that went wrong while a tenant was read. An {@link Impact#INCOMPLETE} problem means
  * objects may be missing, so no report built on the snapshot may call itself complete.
@@ -25,6 +27,14 @@ public record ScanProblem(Impact impact, String source, String message) {
         requireNonNull(impact, "impact");
         requireNonNull(source, "source");
         requireNonNull(message, "message");
+    }
+
+    /**
+     * @param problems the problems of one read
+     * @return whether none of them makes the read incomplete
+     */
+    public static boolean noneIncomplete(List<ScanProblem> problems) {
+        return problems.stream().noneMatch(p -> p.impact() == Impact.INCOMPLETE);
     }
 
     /**

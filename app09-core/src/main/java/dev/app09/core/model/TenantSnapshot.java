@@ -91,7 +91,7 @@ public record TenantSnapshot(
 
     /** @return whether every required collection was read whole (no {@code INCOMPLETE} problem) */
     public boolean complete() {
-        return problems.stream().noneMatch(p -> p.impact() == ScanProblem.Impact.INCOMPLETE);
+        return ScanProblem.noneIncomplete(problems);
     }
 
     private static <T> void requireUniqueAppIds(List<T> objects, Function<T, UUID> appId, String what) {

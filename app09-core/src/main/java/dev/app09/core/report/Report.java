@@ -69,7 +69,7 @@ public record Report(
 
     /** @return whether every required collection was read whole; an incomplete report never passes */
     public boolean complete() {
-        return problems.stream().noneMatch(p -> p.impact() == ScanProblem.Impact.INCOMPLETE);
+        return ScanProblem.noneIncomplete(problems);
     }
 
     /** @return whether the control passes: the read was complete and no workload fails */

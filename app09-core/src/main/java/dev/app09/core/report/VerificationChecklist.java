@@ -2,7 +2,6 @@ package dev.app09.core.report;
 
 import dev.app09.core.rules.FindingCode;
 import dev.app09.core.rules.Verdict;
-import dev.app09.core.rules.WorkloadAssessment;
 import java.util.List;
 
 /** The guidance's verification checklist, each step ticked from what a report shows. */
@@ -17,6 +16,7 @@ final class VerificationChecklist {
         int withSecrets = secretsOnly + s.count(Verdict.MIGRATION_OVERDUE) + s.count(Verdict.MIGRATING);
         long expiring = count(report, FindingCode.CERTIFICATE_EXPIRING_SOON) + count(report, FindingCode.CERTIFICATE_EXPIRED);
         long certificateUnused = count(report, FindingCode.CERTIFICATE_UNUSED);
+        long brokenExceptions = count(report, FindingCode.EXCEPTION_EXPIRED) + count(report, FindingCode.EXCEPTION_INVALID);
         boolean evidence = report.workloads().stream().anyMatch(w -> w.has(FindingCode.SECRET_IN_USE)
                 || w.has(FindingCode.SECRET_UNUSED));
         return List.of(
@@ -41,14 +41,12 @@ final class VerificationChecklist {
                         expiring == 0 ? ChecklistItem.State.DONE : ChecklistItem.State.OPEN,
                         expiring + " certificate(s) expired or expiring soon"),
                 new ChecklistItem("Exceptions are documented, approved and use short-lived secrets",
-                        count(report, FindingCode.EXCEPTION_EXPIRED) + count(report, FindingCode.EXCEPTION_INVALID) == 0
-                                ? ChecklistItem.State.DONE : ChecklistItem.State.OPEN,
+                        brokenExceptions == 0 ? ChecklistItem.State.DONE : ChecklistItem.State.OPEN,
                         s.count(Verdict.EXCEPTION) + " valid exception(s); "
-                                + (count(report, FindingCode.EXCEPTION_EXPIRED) + count(report, FindingCode.EXCEPTION_INVALID))
-                                + " expired or invalid"));
+                                + brokenExceptions + " expired or invalid"));
     }
 
     private static long count(Report report, FindingCode code) {
-        return report.workloads().stream().filter((WorkloadAssessment w) -> w.has(code)).count();
+        return report.workloads().stream().filter(w -> w.has(code)).count();
     }
 }

@@ -1,5 +1,7 @@
 package dev.app09.core.rules;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.app09.core.model.SignInEvidence;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,9 +176,9 @@ public final class WorkloadRules {
             return Optional.empty();
         }
         AssessedCredential last = current.stream()
-                .max(Comparator.comparing(AssessedCredential::end, Comparator.nullsLast(Comparator.naturalOrder())))
+                .max(Comparator.comparing(c -> requireNonNull(c.end())))
                 .orElseThrow();
-        if (last.status() != CredentialStatus.ACTIVE || last.end().isAfter(asOf.plus(policy.expiryWarning()))) {
+        if (last.status() != CredentialStatus.ACTIVE || requireNonNull(last.end()).isAfter(asOf.plus(policy.expiryWarning()))) {
             return Optional.empty();
         }
         return Optional.of(new Finding(FindingCode.CERTIFICATE_EXPIRING_SOON, "Certificate " + describe(last)

@@ -23,10 +23,13 @@ final class ChecklistTest {
         return report.checklist().stream().filter(i -> i.text().startsWith(startOfText)).findFirst().orElseThrow().state();
     }
 
+    private static Report oneApp(Object... credentials) {
+        return Assessor.assess(TenantSnapshot.of(List.of(app(id(1), "A", credentials)), List.of()), Policy.defaults(), AS_OF);
+    }
+
     @Test
     void a_clean_tenant_ticks_the_steps_the_report_can_prove() {
-        Report report = Assessor.assess(TenantSnapshot.of(List.of(app(id(1), "A", activeCertificate())), List.of()),
-                Policy.defaults(), AS_OF);
+        Report report = oneApp(activeCertificate());
         assertThat(state(report, "All applications")).isEqualTo(ChecklistItem.State.DONE);
         assertThat(state(report, "No application relies")).isEqualTo(ChecklistItem.State.DONE);
         assertThat(state(report, "Client secrets are removed")).isEqualTo(ChecklistItem.State.DONE);
@@ -36,8 +39,7 @@ final class ChecklistTest {
 
     @Test
     void a_secrets_only_workload_leaves_the_control_step_open() {
-        Report report = Assessor.assess(TenantSnapshot.of(List.of(app(id(1), "A", liveSecret())), List.of()),
-                Policy.defaults(), AS_OF);
+        Report report = oneApp(liveSecret());
         assertThat(state(report, "No application relies")).isEqualTo(ChecklistItem.State.OPEN);
         assertThat(state(report, "Client secrets are removed")).isEqualTo(ChecklistItem.State.OPEN);
     }

@@ -123,7 +123,7 @@ final class ReportTest {
     }
 
     @Test
-    void csv_counts_follow_the_guidance_columns() {
+    void workload_counts_live_secrets_and_active_certificates_beside_secrets_only() {
         WorkloadAssessment overdue = Assessor.assess(mixedTenant(), Policy.defaults(), AS_OF).workload(id(3)).orElseThrow();
         assertThat(overdue.secretCount()).isEqualTo(1);
         assertThat(overdue.certificateCount()).isEqualTo(1);
