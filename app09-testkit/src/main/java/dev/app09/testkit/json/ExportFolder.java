@@ -72,14 +72,14 @@ public final class ExportFolder {
         try {
             Files.createDirectories(folder);
             try (JsonGenerator out = open(folder.resolve(APPLICATIONS))) {
-                startCollection(out, "applications");
+                startCollection(out, "v1.0", "applications");
                 for (int i = 0; i < tenant.applicationCount(); i++) {
                     GraphJson.application(out, tenant.application(i), GraphJson.APPLICATION_PROPERTIES, true, null);
                 }
                 endCollection(out);
             }
             try (JsonGenerator out = open(folder.resolve(SERVICE_PRINCIPALS))) {
-                startCollection(out, "servicePrincipals");
+                startCollection(out, "v1.0", "servicePrincipals");
                 for (int i = 0; i < tenant.servicePrincipalCount(); i++) {
                     GraphJson.servicePrincipal(out, tenant.servicePrincipal(i), GraphJson.SERVICE_PRINCIPAL_PROPERTIES);
                 }
@@ -95,7 +95,7 @@ public final class ExportFolder {
             SignInEvidence evidence = tenant.signInEvidence();
             if (evidence != null) {
                 try (JsonGenerator out = open(folder.resolve(SIGN_INS))) {
-                    startCollection(out, "reports/appCredentialSignInActivities");
+                    startCollection(out, "beta", "reports/appCredentialSignInActivities");
                     for (CredentialSignIn signIn : evidence.signIns()) {
                         GraphJson.signInActivity(out, signIn);
                     }
@@ -142,9 +142,9 @@ public final class ExportFolder {
         return JSON.createGenerator(stream, JsonEncoding.UTF8).setPrettyPrinter(pretty);
     }
 
-    private static void startCollection(JsonGenerator out, String context) throws IOException {
+    private static void startCollection(JsonGenerator out, String version, String context) throws IOException {
         out.writeStartObject();
-        out.writeStringField("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#" + context);
+        out.writeStringField("@odata.context", "https://graph.microsoft.com/" + version + "/$metadata#" + context);
         out.writeArrayFieldStart("value");
     }
 

@@ -165,7 +165,7 @@ public final class GraphJson {
      */
     public static void signInActivity(JsonGenerator out, CredentialSignIn signIn) throws IOException {
         out.writeStartObject();
-        out.writeStringField("id", signIn.keyId() + "_" + signIn.credentialOrigin());
+        out.writeStringField("id", signIn.keyId().toString());
         out.writeStringField("keyId", signIn.keyId().toString());
         string(out, "keyType", signIn.keyType());
         out.writeStringField("keyUsage", "verify");
@@ -222,19 +222,30 @@ public final class GraphJson {
             @Nullable Function<UUID, byte @Nullable []> keyValues) throws IOException {
         out.writeArrayFieldStart("keyCredentials");
         for (KeyCredential key : keys) {
-            out.writeStartObject();
-            keyIdentifier(out, key.customKeyIdentifier());
-            string(out, "displayName", key.displayName());
-            instant(out, "endDateTime", key.endDateTime());
-            byte[] value = keyValues == null ? null : keyValues.apply(key.keyId());
-            string(out, "key", value == null ? null : Base64.getEncoder().encodeToString(value));
-            out.writeStringField("keyId", key.keyId().toString());
-            instant(out, "startDateTime", key.startDateTime());
-            string(out, "type", key.type());
-            string(out, "usage", key.usage());
-            out.writeEndObject();
+            keyCredential(out, key, keyValues == null ? null : keyValues.apply(key.keyId()));
         }
         out.writeEndArray();
+    }
+
+    /**
+     * Writes one key credential.
+     *
+     * @param out where to write
+     * @param key the key credential
+     * @param value its certificate bytes, or null to write {@code "key": null} as Graph does on lists
+     * @throws IOException when the generator cannot write
+     */
+    public static void keyCredential(JsonGenerator out, KeyCredential key, byte @Nullable [] value) throws IOException {
+        out.writeStartObject();
+        keyIdentifier(out, key.customKeyIdentifier());
+        string(out, "displayName", key.displayName());
+        instant(out, "endDateTime", key.endDateTime());
+        string(out, "key", value == null ? null : Base64.getEncoder().encodeToString(value));
+        out.writeStringField("keyId", key.keyId().toString());
+        instant(out, "startDateTime", key.startDateTime());
+        string(out, "type", key.type());
+        string(out, "usage", key.usage());
+        out.writeEndObject();
     }
 
     private static void restrictions(JsonGenerator out, String name, AppManagementRestrictions restrictions)

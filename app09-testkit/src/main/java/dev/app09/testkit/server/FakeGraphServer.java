@@ -1,0 +1,218 @@
+package dev.app09.testkit.server;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.app09.core.model.TenantSnapshot;
+import dev.app09.testkit.tenant.TenantSource;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * A fake Microsoft Graph on a local port, serving one tenant over real HTTP with Graph's
+ * behaviour: {@code $top} up to 999 (400 above), {@code @odata.nextLink} paging with opaque skip
+ * tokens, {@code $select}, {@code $expand=federatedIdentityCredentials}, the federated-credential
+ * count filter, Graph's error bodies, and credential writes with Graph's semantics ({@code PATCH}
+ * replaces the whole key list). Pages are rendered when asked for, so a {@link
+ * dev.app09.testkit.tenant.GeneratedTenant} of a million objects is served without building them.
+ *
+ * <pre>{@code
+ * try (FakeGraphServer graph = FakeGraphServer.start(tenant)) {
+ *     graph.inject(Fault.throttled(Duration.ofSeconds(1)).on(Endpoint.APPLICATIONS).times(1));
+ *     // point the client at graph.baseUrl() + "/v1.0", anonymously
+ *     assertThat(graph.journal().count(Endpoint.APPLICATIONS)).isEqualTo(2);
+ * }
+ * }</pre>
+ *
+ * Served paths: {@code /v1.0/applications[/{id}[/federatedIdentityCredentials|/addKey|/removePassword]]},
+ * {@code /v1.0/servicePrincipals[/{id}[/removePassword]]}, {@code
+ * /v1.0/policies/defaultAppManagementPolicy} (a disabled, empty policy when the tenant has none,
+ * as every Graph tenant has one), {@code /beta/reports/appCredentialSignInActivities} and {@code
+ * /v1.0/organization}. Authentication is not checked: the journal records whether a request
+ * carried an {@code Authorization} header. Thread-safe.
+ */
+public final class FakeGraphServer implements AutoCloseable {
+
+    private final WireMockServer wireMock;
+    private final ArmedFaults faults = new ArmedFaults();
+    private final RequestJournal journal = new RequestJournal();
+    private final ServerOptions options = new ServerOptions();
+    private final SkipTokens tokens = new SkipTokens();
+    private final ObjectMapper json = new ObjectMapper();
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile TenantSource served;
+    private volatile FakeDirectory directory;
+    private volatile GraphResponder responder;
+
+    private FakeGraphServer(TenantSource tenant) {
+        this.wireMock = new WireMockServer(WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .disableRequestJournal()
+                .extensions(new GraphTransformer(() -> responder, faults, journal, () -> clock)));
+        this.served = tenant;
+        this.directory = new FakeDirectory(tenant);
+        this.responder = newResponder(directory, "http://127.0.0.1");
+        wireMock.start();
+        wireMock.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse()));
+        serve(tenant);
+    }
+
+    /** @return a started server with an empty tenant */
+    public static FakeGraphServer start() {
+        return start(TenantSource.of(TenantSnapshot.of(java.util.List.of(), java.util.List.of())));
+    }
+
+    /**
+     * @param tenant the tenant to serve
+     * @return a started server
+     */
+    public static FakeGraphServer start(TenantSnapshot tenant) {
+        return start(TenantSource.of(tenant));
+    }
+
+    /**
+     * @param tenant the tenant to serve, read one object at a time
+     * @return a started server
+     */
+    public static FakeGraphServer start(TenantSource tenant) {
+        return new FakeGraphServer(requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * Serves another tenant from now on; earlier writes are forgotten, faults and journal kept.
+     *
+     * @param tenant the tenant
+     * @return this server
+     */
+    public FakeGraphServer serve(TenantSnapshot tenant) {
+        return serve(TenantSource.of(tenant));
+    }
+
+    /**
+     * Serves another tenant from now on; earlier writes are forgotten, faults and journal kept.
+     *
+     * @param tenant the tenant, read one object at a time
+     * @return this server
+     */
+    public synchronized FakeGraphServer serve(TenantSource tenant) {
+        this.served = requireNonNull(tenant, "tenant");
+        this.directory = new FakeDirectory(tenant);
+        this.responder = newResponder(directory, baseUrl());
+        return this;
+    }
+
+    private GraphResponder newResponder(FakeDirectory state, String base) {
+        return new GraphResponder(state, tokens, base, options, clock, json);
+    }
+
+    /** @return {@code http://127.0.0.1:PORT}, the root under which {@code /v1.0} and {@code /beta} live */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + wireMock.port();
+    }
+
+    /** @return the port */
+    public int port() {
+        return wireMock.port();
+    }
+
+    /**
+     * Adds a fault; faults are tried in the order added and the first that matches answers.
+     *
+     * @param fault the fault
+     * @return this server
+     */
+    public FakeGraphServer inject(Fault fault) {
+        faults.add(requireNonNull(fault, "fault"));
+        return this;
+    }
+
+    /** @return every request received so far */
+    public RequestJournal journal() {
+        return journal;
+    }
+
+    /**
+     * The tenant as it is now, writes included. It holds every object: meant for the small
+     * tenants a test builds, not for a generated million.
+     *
+     * @return the current state
+     */
+    public TenantSnapshot snapshot() {
+        return directory.snapshot();
+    }
+
+    /**
+     * Stores the DER certificate of an existing key credential, so that Graph can return it as
+     * {@code key} and verify addKey proofs with it. Keys without one are served with a stable
+     * placeholder value that is not a certificate.
+     *
+     * @param keyId the key credential's key id
+     * @param der the certificate, DER encoded
+     * @return this server
+     */
+    public FakeGraphServer certificate(UUID keyId, byte[] der) {
+        directory.storeKeyValue(requireNonNull(keyId, "keyId"), der);
+        return this;
+    }
+
+    /**
+     * @param supported false to answer 400 to {@code $expand=federatedIdentityCredentials} on the
+     *     application list (the case GRAPH-FACTS.md leaves unverified)
+     * @return this server
+     */
+    public FakeGraphServer federatedExpandSupported(boolean supported) {
+        options.federatedExpandSupported(supported);
+        return this;
+    }
+
+    /**
+     * @param readable false to answer {@code "key": null} even on a single application with
+     *     {@code $select=keyCredentials} (a caller that cannot read key values)
+     * @return this server
+     */
+    public FakeGraphServer keyValuesReadable(boolean readable) {
+        options.keyValuesReadable(readable);
+        return this;
+    }
+
+    /**
+     * @param name the organization's display name on {@code /v1.0/organization}
+     * @return this server
+     */
+    public FakeGraphServer organizationName(String name) {
+        options.organizationName(requireNonNull(name, "name"));
+        return this;
+    }
+
+    /**
+     * @param value the clock behind error dates, HTTP-date Retry-After values, and the validity of
+     *     addKey proofs and certificates (the system clock unless set)
+     * @return this server
+     */
+    public synchronized FakeGraphServer clock(Clock value) {
+        this.clock = requireNonNull(value, "clock");
+        this.responder = newResponder(directory, baseUrl());
+        return this;
+    }
+
+    /**
+     * Back to the state after start: faults cleared, journal emptied, switches reset, the tenant
+     * served as it was built (writes forgotten).
+     */
+    public synchronized void reset() {
+        faults.clear();
+        journal.clear();
+        options.reset();
+        serve(served);
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        wireMock.stop();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.app09.testkit.server;
+
+/** Switches of the fake Graph that tests flip to reach the less common Graph behaviours. */
+final class ServerOptions {
+
+    static final String DEFAULT_ORGANIZATION = "app09 fake tenant";
+
+    private volatile boolean federatedExpandSupported = true;
+    private volatile boolean keyValuesReadable = true;
+    private volatile String organizationName = DEFAULT_ORGANIZATION;
+
+    boolean federatedExpandSupported() {
+        return federatedExpandSupported;
+    }
+
+    void federatedExpandSupported(boolean supported) {
+        this.federatedExpandSupported = supported;
+    }
+
+    boolean keyValuesReadable() {
+        return keyValuesReadable;
+    }
+
+    void keyValuesReadable(boolean readable) {
+        this.keyValuesReadable = readable;
+    }
+
+    String organizationName() {
+        return organizationName;
+    }
+
+    void organizationName(String name) {
+        this.organizationName = name;
+    }
+
+    void reset() {
+        federatedExpandSupported = true;
+        keyValuesReadable = true;
+        organizationName = DEFAULT_ORGANIZATION;
+    }
+}

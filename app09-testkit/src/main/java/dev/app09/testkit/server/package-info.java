@@ -1,0 +1,10 @@
+/**
+ * A fake Microsoft Graph over real HTTP: {@link dev.app09.testkit.server.FakeGraphServer} serves a
+ * tenant with Graph's paging, {@code $select}, {@code $expand}, error bodies and write semantics,
+ * renders each page on demand, injects {@link dev.app09.testkit.server.Fault}s and records every
+ * request in a {@link dev.app09.testkit.server.RequestJournal}.
+ */
+@NullMarked
+package dev.app09.testkit.server;
+
+import org.jspecify.annotations.NullMarked;
