@@ -16,16 +16,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * tenant served last. Register it in a static field; test methods may also take the server as a
  * parameter.
  *
- * <pre>{@code
- * @RegisterExtension
+ * <pre>
+ * &#64;RegisterExtension
  * static final FakeGraphExtension graph = FakeGraphExtension.create();
  *
- * @Test
+ * &#64;Test
  * void reads_payroll() {
- *     graph.serve(FakeTenant.create().application("Payroll", app -> app.secret()).build());
+ *     graph.serve(FakeTenant.create().application("Payroll", app -&gt; app.secret()).build());
  *     // call graph.baseUrl() + "/v1.0/applications"
  * }
- * }</pre>
+ * </pre>
  */
 public final class FakeGraphExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         ParameterResolver {

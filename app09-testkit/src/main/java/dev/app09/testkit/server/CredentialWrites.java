@@ -20,9 +20,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +63,8 @@ final class CredentialWrites {
         }
         Application current = directory.application(index);
         List<KeyCredential> keys = current.keyCredentials();
+        // Key bytes are stored only once the whole patch is accepted: a refused one changes nothing.
+        Map<UUID, byte[]> values = new HashMap<>();
         if (patch.has("keyCredentials")) {
             JsonNode list = patch.get("keyCredentials");
             if (!list.isArray()) {
@@ -69,13 +73,14 @@ final class CredentialWrites {
             keys = new ArrayList<>();
             Set<UUID> seen = new HashSet<>();
             for (JsonNode node : list) {
-                KeyCredential key = keyCredential(node, current.keyCredentials());
+                KeyCredential key = keyCredential(node, current.keyCredentials(), values);
                 if (!seen.add(key.keyId())) {
                     throw GraphError.badRequest("keyCredentials holds keyId " + key.keyId() + " twice.");
                 }
                 keys.add(key);
             }
         }
+        values.forEach(directory::storeKeyValue);
         String displayName = patch.has("displayName") ? patch.get("displayName").asText() : current.displayName();
         List<KeyCredential> newKeys = List.copyOf(keys);
         directory.updateApplication(index, app -> new Application(app.id(), app.appId(), displayName,
@@ -92,10 +97,12 @@ final class CredentialWrites {
         }
         Application current = directory.application(index);
         ProofOfPossession.verify(text(request, "proof"), current.id(), validCertificates(current), clock.instant(), json);
-        KeyCredential key = keyCredential(request.path("keyCredential"), List.of());
+        Map<UUID, byte[]> values = new HashMap<>();
+        KeyCredential key = keyCredential(request.path("keyCredential"), List.of(), values);
         if (current.keyCredentials().stream().anyMatch(k -> k.keyId().equals(key.keyId()))) {
             throw GraphError.badRequest("The application already has a key with keyId " + key.keyId() + ".");
         }
+        values.forEach(directory::storeKeyValue);
         directory.updateApplication(index, app -> new Application(app.id(), app.appId(), app.displayName(),
                 app.createdDateTime(), app.signInAudience(), app.passwordCredentials(),
                 append(app.keyCredentials(), key), app.federatedIdentityCredentials()));
@@ -129,8 +136,11 @@ final class CredentialWrites {
         return certificates;
     }
 
-    /** A key sent by the client: an existing key sent back with its bytes, or a new one. */
-    private KeyCredential keyCredential(JsonNode node, List<KeyCredential> existing) {
+    /**
+     * A key sent by the client: an existing key sent back with its bytes, or a new one, whose
+     * bytes go to {@code values} for the caller to store once the whole request is accepted.
+     */
+    private KeyCredential keyCredential(JsonNode node, List<KeyCredential> existing, Map<UUID, byte[]> values) {
         if (!node.isObject()) {
             throw GraphError.badRequest("A keyCredential must be an object.");
         }
@@ -163,7 +173,7 @@ final class CredentialWrites {
         } else if (!type.equals("Symmetric")) {
             throw GraphError.badRequest("Unknown keyCredential type '" + type + "'.");
         }
-        directory.storeKeyValue(keyId, value);
+        values.put(keyId, value);
         return new KeyCredential(keyId, displayName, identifier, type, usage, start, end);
     }
 

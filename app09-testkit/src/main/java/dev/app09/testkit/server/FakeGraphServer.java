@@ -200,13 +200,14 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     /**
-     * Back to the state after start: faults cleared, journal emptied, switches reset, the tenant
-     * served as it was built (writes forgotten).
+     * Back to the state after start: faults cleared, journal emptied, switches reset, the system
+     * clock, the tenant served as it was built (writes forgotten).
      */
     public synchronized void reset() {
         faults.clear();
         journal.clear();
         options.reset();
+        clock = Clock.systemUTC();
         serve(served);
     }
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -26,6 +27,13 @@ final class GraphTransformer implements ResponseDefinitionTransformerV2 {
     static final String NAME = "app09-fake-graph";
     private static final String JSON_TYPE =
             "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+
+    /**
+     * IMF-fixdate, the only HTTP-date form a sender may write (RFC 9110 5.6.7): unlike {@link
+     * DateTimeFormatter#RFC_1123_DATE_TIME} it writes the day of month with two digits.
+     */
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
     private final Supplier<GraphResponder> responder;
     private final ArmedFaults faults;
@@ -114,8 +122,8 @@ final class GraphTransformer implements ResponseDefinitionTransformerV2 {
         }
         switch (fault.retryAfter()) {
             case SECONDS -> response.withHeader("Retry-After", Long.toString(fault.duration().toSeconds()));
-            case HTTP_DATE -> response.withHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME
-                    .format(clock.get().instant().plus(fault.duration()).atOffset(ZoneOffset.UTC)));
+            case HTTP_DATE -> response.withHeader("Retry-After",
+                    IMF_FIXDATE.format(clock.get().instant().plus(fault.duration()).atOffset(ZoneOffset.UTC)));
             case NONE -> { }
         }
     }
