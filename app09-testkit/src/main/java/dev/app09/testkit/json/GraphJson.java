@@ -183,12 +183,13 @@ public final class GraphJson {
      * @param out where to write
      * @param code Graph's error code (for example {@code Request_BadRequest})
      * @param message the message
-     * @param requestId the request id echoed in {@code innerError}
+     * @param requestId the server's request id, echoed in {@code innerError}
+     * @param clientRequestId the client's request id (the server's when the client sent none)
      * @param date when the error happened
      * @throws IOException when the generator cannot write
      */
-    public static void error(JsonGenerator out, String code, String message, String requestId, Instant date)
-            throws IOException {
+    public static void error(JsonGenerator out, String code, String message, String requestId, String clientRequestId,
+            Instant date) throws IOException {
         out.writeStartObject();
         out.writeObjectFieldStart("error");
         out.writeStringField("code", code);
@@ -196,7 +197,7 @@ public final class GraphJson {
         out.writeObjectFieldStart("innerError");
         out.writeStringField("date", date.toString());
         out.writeStringField("request-id", requestId);
-        out.writeStringField("client-request-id", requestId);
+        out.writeStringField("client-request-id", clientRequestId);
         out.writeEndObject();
         out.writeEndObject();
         out.writeEndObject();

@@ -128,7 +128,8 @@ final class CredentialWrites {
     private List<X509Certificate> validCertificates(Application app) {
         List<X509Certificate> certificates = new ArrayList<>();
         for (KeyCredential key : app.keyCredentials()) {
-            if (CERTIFICATE.equals(key.type()) && directory.hasRealKeyValue(key.keyId())
+            // A Sign key (SAML token signing) is not a client credential: it cannot prove possession.
+            if (CERTIFICATE.equals(key.type()) && "Verify".equals(key.usage()) && directory.hasRealKeyValue(key.keyId())
                     && CredentialStatus.at(key.startDateTime(), key.endDateTime(), clock.instant()) == CredentialStatus.ACTIVE) {
                 certificates.add(certificate(directory.keyValue(key.keyId())));
             }
@@ -166,8 +167,14 @@ final class CredentialWrites {
                 "customKeyIdentifier"));
         if (type.equals(CERTIFICATE) || type.equals(CERTIFICATE_AND_PASSWORD)) {
             X509Certificate certificate = certificate(value);
-            start = start != null ? start : certificate.getNotBefore().toInstant();
-            end = end != null ? end : certificate.getNotAfter().toInstant();
+            Instant notBefore = certificate.getNotBefore().toInstant();
+            Instant notAfter = certificate.getNotAfter().toInstant();
+            if ((start != null && start.isBefore(notBefore)) || (end != null && end.isAfter(notAfter))) {
+                throw GraphError.badRequest("Key credential dates must lie within the certificate's validity ("
+                        + notBefore + " to " + notAfter + ").");
+            }
+            start = start != null ? start : notBefore;
+            end = end != null ? end : notAfter;
             displayName = displayName != null ? displayName : certificate.getSubjectX500Principal().getName();
             identifier = identifier != null ? identifier : KeyIdentifier.of(sha1(value));
         } else if (!type.equals("Symmetric")) {

@@ -43,6 +43,7 @@ public final class FakeGraphServer implements AutoCloseable {
     private final SkipTokens tokens = new SkipTokens();
     private final ObjectMapper json = new ObjectMapper();
     private volatile Clock clock = Clock.systemUTC();
+    // Set by serve(), which the constructor calls once the port is known and before any client can.
     private volatile TenantSource served;
     private volatile FakeDirectory directory;
     private volatile GraphResponder responder;
@@ -53,9 +54,6 @@ public final class FakeGraphServer implements AutoCloseable {
                 .dynamicPort()
                 .disableRequestJournal()
                 .extensions(new GraphTransformer(() -> responder, faults, journal, () -> clock)));
-        this.served = tenant;
-        this.directory = new FakeDirectory(tenant);
-        this.responder = newResponder(directory, "http://127.0.0.1");
         wireMock.start();
         wireMock.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse()));
         serve(tenant);
@@ -148,7 +146,8 @@ public final class FakeGraphServer implements AutoCloseable {
     /**
      * Stores the DER certificate of an existing key credential, so that Graph can return it as
      * {@code key} and verify addKey proofs with it. Keys without one are served with a stable
-     * placeholder value that is not a certificate.
+     * placeholder value that is not a certificate. Kept until the next {@link #serve} or {@link
+     * #reset()}.
      *
      * @param keyId the key credential's key id
      * @param der the certificate, DER encoded

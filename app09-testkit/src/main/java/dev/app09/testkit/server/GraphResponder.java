@@ -124,7 +124,12 @@ final class GraphResponder {
             case ORGANIZATION -> json(out -> {
                 startCollection(out, "v1.0", "organization", null, null);
                 out.writeStartObject();
-                out.writeStringField("id", String.valueOf(source.tenantId()));
+                UUID tenantId = source.tenantId();
+                if (tenantId == null) {
+                    out.writeNullField("id");
+                } else {
+                    out.writeStringField("id", tenantId.toString());
+                }
                 out.writeStringField("displayName", options.organizationName());
                 out.writeEndObject();
                 endCollection(out);
@@ -186,6 +191,10 @@ final class GraphResponder {
     private Answer page(Call call, Endpoint endpoint, String context, int size, IntPredicate include, ItemWriter item,
             Set<String> select) {
         GraphQuery query = call.query();
+        if (query.get("$count") != null && !"eventual".equalsIgnoreCase(call.consistencyLevel())) {
+            throw new GraphError(400, "Request_UnsupportedQuery",
+                    "$count is an advanced query: it needs the header 'ConsistencyLevel: eventual'.");
+        }
         int top = query.top();
         String token = query.get("$skiptoken");
         SkipTokens.Position position = token == null ? new SkipTokens.Position(0, 1) : tokens.decode(endpoint, token);

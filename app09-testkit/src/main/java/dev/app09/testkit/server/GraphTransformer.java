@@ -60,8 +60,9 @@ final class GraphTransformer implements ResponseDefinitionTransformerV2 {
         int question = url.indexOf('?');
         String path = question < 0 ? url : url.substring(0, question);
         String method = request.getMethod().getName();
-        String requestId = request.containsHeader("client-request-id") ? request.getHeader("client-request-id")
-                : UUID.randomUUID().toString();
+        String requestId = UUID.randomUUID().toString();
+        String clientRequestId = request.containsHeader("client-request-id") ? request.getHeader("client-request-id")
+                : requestId;
         Route route = Route.of(method, path);
         GraphResponder current = responder.get();
         Answer answer;
@@ -85,17 +86,18 @@ final class GraphTransformer implements ResponseDefinitionTransformerV2 {
             }
         } catch (GraphError error) {
             answer = new Answer(error.status, GraphResponder.render(out ->
-                    GraphJson.error(out, error.code, error.getMessage(), requestId, clock.get().instant())));
+                    GraphJson.error(out, error.code, error.getMessage(), requestId, clientRequestId, clock.get().instant())));
         }
         journal.record(new RecordedRequest(method, path, safeQuery(url, question), route.endpoint(), page,
                 answer == null ? 0 : answer.status(), fault, request.containsHeader("Authorization")));
-        return respond(answer, fault, requestId);
+        return respond(answer, fault, requestId, clientRequestId);
     }
 
-    private ResponseDefinition respond(@Nullable Answer answer, @Nullable Fault fault, String requestId) {
+    private ResponseDefinition respond(@Nullable Answer answer, @Nullable Fault fault, String requestId,
+            String clientRequestId) {
         ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition()
                 .withHeader("request-id", requestId)
-                .withHeader("client-request-id", requestId);
+                .withHeader("client-request-id", clientRequestId);
         if (answer == null || (fault != null && fault.kind() == Fault.Kind.CONNECTION_RESET)) {
             return response.withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
         }

@@ -195,6 +195,23 @@ final class QueryTest {
         assertGraphError(reply, 400, "Request_UnsupportedQuery");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1.0/applications?$count=true", "/v1.0/servicePrincipals?$count=true"})
+    void count_on_a_plain_list_is_an_advanced_query_too(String url) throws Exception {
+        assertGraphError(http.get(url), 400, "Request_UnsupportedQuery");
+        assertThat(http.get(url, "ConsistencyLevel", "eventual").json().path("@odata.count").asInt()).isPositive();
+    }
+
+    @Test
+    void the_server_names_its_own_request_id_and_echoes_the_client_one() throws Exception {
+        GraphHttp.Reply reply = http.get("/v1.0/applications/not-a-guid", "client-request-id", "my-correlation-id");
+
+        assertThat(reply.headers().firstValue("client-request-id")).hasValue("my-correlation-id");
+        assertThat(reply.headers().firstValue("request-id")).isPresent().get().isNotEqualTo("my-correlation-id");
+        assertThat(reply.json().path("error").path("innerError").path("client-request-id").asText())
+                .isEqualTo("my-correlation-id");
+    }
+
     @Test
     void a_single_application_selected_with_key_credentials_carries_key_values() throws Exception {
         Application portal = app("Portal");

@@ -396,6 +396,33 @@ final class WritesTest {
     }
 
     @Test
+    void add_key_refuses_a_proof_signed_by_a_saml_signing_key_of_the_application() throws Exception {
+        Application payroll = application("Payroll");
+        TestCertificates.Issued signing = newCertificate("Payroll SAML");
+        ArrayNode keys = heldKeys(payroll);
+        keys.add(newKey(signing, UUID.randomUUID()).put("usage", "Sign"));
+        assertThat(patchKeys(payroll, keys).statusCode()).isEqualTo(204);
+        String proof = AddKeyProof.forApplication(payroll.id(), NOW).signedWith(signing.privateKey());
+
+        HttpResponse<String> response = addKey(payroll, newCertificate("Payroll next"), proof);
+
+        assertRefused(response, "no valid certificate");
+    }
+
+    @Test
+    void patch_refuses_dates_outside_the_certificate_validity() throws Exception {
+        Application payroll = application("Payroll");
+        TestCertificates.Issued next = newCertificate("Payroll next");
+        ArrayNode keys = heldKeys(payroll);
+        keys.add(newKey(next, UUID.randomUUID()).put("endDateTime", next.notAfter().plus(Duration.ofDays(1)).toString()));
+
+        HttpResponse<String> response = patchKeys(payroll, keys);
+
+        assertRefused(response, "within the certificate's validity");
+        assertThat(graph.snapshot()).isEqualTo(TENANT);
+    }
+
+    @Test
     void add_key_with_a_key_id_the_application_holds_is_refused_and_keeps_the_held_certificate() throws Exception {
         Application payroll = application("Payroll");
         TestCertificates.Issued held = holdCertificate(payroll);
