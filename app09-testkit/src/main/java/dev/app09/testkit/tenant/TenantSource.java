@@ -63,13 +63,9 @@ public interface TenantSource {
      */
     static TenantSource of(TenantSnapshot snapshot) {
         Map<UUID, Integer> applications = new HashMap<>();
-        for (int i = 0; i < snapshot.applications().size(); i++) {
-            applications.put(snapshot.applications().get(i).id(), i);
-        }
+        snapshot.applications().forEach(app -> applications.put(app.id(), applications.size()));
         Map<UUID, Integer> servicePrincipals = new HashMap<>();
-        for (int i = 0; i < snapshot.servicePrincipals().size(); i++) {
-            servicePrincipals.put(snapshot.servicePrincipals().get(i).id(), i);
-        }
+        snapshot.servicePrincipals().forEach(sp -> servicePrincipals.put(sp.id(), servicePrincipals.size()));
         return new TenantSource() {
             @Override
             public @Nullable UUID tenantId() {
@@ -88,8 +84,7 @@ public interface TenantSource {
 
             @Override
             public OptionalInt applicationIndex(UUID id) {
-                Integer index = applications.get(id);
-                return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+                return indexIn(applications, id);
             }
 
             @Override
@@ -104,8 +99,7 @@ public interface TenantSource {
 
             @Override
             public OptionalInt servicePrincipalIndex(UUID id) {
-                Integer index = servicePrincipals.get(id);
-                return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+                return indexIn(servicePrincipals, id);
             }
 
             @Override
@@ -118,5 +112,10 @@ public interface TenantSource {
                 return snapshot.signInEvidence();
             }
         };
+    }
+
+    private static OptionalInt indexIn(Map<UUID, Integer> positions, UUID id) {
+        Integer index = positions.get(id);
+        return index == null ? OptionalInt.empty() : OptionalInt.of(index);
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.app09.core.model.Application;
 import dev.app09.core.model.TenantSnapshot;
+import dev.app09.testkit.junit.FakeGraphExtension;
 import dev.app09.testkit.tenant.FakeTenant;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
@@ -23,11 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,24 +44,17 @@ final class FaultTest {
 
     private static final String FIRST_PAGE = "/v1.0/applications?$top=2";
 
-    private static FakeGraphServer graph;
-    private static GraphHttp http;
+    @RegisterExtension
+    static final FakeGraphExtension extension = FakeGraphExtension.create();
 
-    @BeforeAll
-    static void start() {
-        graph = FakeGraphServer.start(TENANT);
-        http = GraphHttp.of(graph);
-    }
+    private FakeGraphServer graph;
+    private GraphHttp http;
 
-    @AfterAll
-    static void stop() {
-        graph.close();
-    }
-
+    /** The extension has reset the server (faults, journal, writes, clock) before this runs. */
     @BeforeEach
-    void reset() {
-        graph.reset();
-        graph.serve(TENANT);
+    void serve() {
+        graph = extension.serve(TENANT);
+        http = GraphHttp.of(graph);
     }
 
     private static List<String> applicationIds(int from, int to) {

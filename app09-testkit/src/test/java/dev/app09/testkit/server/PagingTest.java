@@ -10,6 +10,7 @@ import dev.app09.core.model.ServicePrincipal;
 import dev.app09.core.model.SignInEvidence;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.testkit.TestClock;
+import dev.app09.testkit.junit.FakeGraphExtension;
 import dev.app09.testkit.tenant.FakeTenant;
 import dev.app09.testkit.tenant.GeneratedTenant;
 import dev.app09.testkit.tenant.TenantSource;
@@ -25,10 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,23 +38,17 @@ final class PagingTest {
 
     private static final Map<Integer, TenantSnapshot> TENANTS = new ConcurrentHashMap<>();
 
-    private static FakeGraphServer graph;
-    private static GraphHttp http;
+    @RegisterExtension
+    static final FakeGraphExtension extension = FakeGraphExtension.create();
 
-    @BeforeAll
-    static void start() {
-        graph = FakeGraphServer.start();
-        http = GraphHttp.of(graph);
-    }
+    private FakeGraphServer graph;
+    private GraphHttp http;
 
-    @AfterAll
-    static void stop() {
-        graph.close();
-    }
-
+    /** The extension has reset the server (faults, journal, writes, clock) before this runs. */
     @BeforeEach
-    void reset() {
-        graph.reset();
+    void serve() {
+        graph = extension.server();
+        http = GraphHttp.of(graph);
     }
 
     /** A tenant of {@code size} applications, each with its service principal; built once per size. */

@@ -11,6 +11,7 @@ import dev.app09.core.model.FederatedIdentityCredential;
 import dev.app09.core.model.KeyCredential;
 import dev.app09.core.model.PasswordCredential;
 import dev.app09.core.model.TenantSnapshot;
+import dev.app09.testkit.junit.FakeGraphExtension;
 import dev.app09.testkit.tenant.FakeTenant;
 import dev.app09.testkit.tenant.SampleTenants;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,24 +43,17 @@ final class QueryTest {
             .externalApp("Zoom", sp -> sp.secret())
             .build();
 
-    private static FakeGraphServer graph;
-    private static GraphHttp http;
+    @RegisterExtension
+    static final FakeGraphExtension extension = FakeGraphExtension.create();
 
-    @BeforeAll
-    static void start() {
-        graph = FakeGraphServer.start(TENANT);
-        http = GraphHttp.of(graph);
-    }
+    private FakeGraphServer graph;
+    private GraphHttp http;
 
-    @AfterAll
-    static void stop() {
-        graph.close();
-    }
-
+    /** The extension has reset the server (faults, journal, writes, clock) before this runs. */
     @BeforeEach
-    void reset() {
-        graph.reset();
-        graph.serve(TENANT);
+    void serve() {
+        graph = extension.serve(TENANT);
+        http = GraphHttp.of(graph);
     }
 
     private static Application app(String displayName) {
