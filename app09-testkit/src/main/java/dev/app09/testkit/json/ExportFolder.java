@@ -16,9 +16,12 @@ import dev.app09.testkit.tenant.TenantSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * Writes a tenant as the export folder {@code app09 scan --export DIR} reads: each file holds the
@@ -71,6 +74,13 @@ public final class ExportFolder {
     public static void write(TenantSource tenant, Path folder) {
         try {
             Files.createDirectories(folder);
+            for (String name : List.of(APPLICATIONS, SERVICE_PRINCIPALS, POLICY, SIGN_INS)) {
+                if (Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                    // Checked before anything is written, so a refused export leaves no partial files.
+                    throw new FileAlreadyExistsException(folder.resolve(name).toString(), null,
+                            "an export is never written over an existing one");
+                }
+            }
             try (JsonGenerator out = open(folder.resolve(APPLICATIONS))) {
                 startCollection(out, "v1.0", "applications");
                 for (int i = 0; i < tenant.applicationCount(); i++) {
@@ -134,12 +144,17 @@ public final class ExportFolder {
     }
 
     private static JsonGenerator open(Path file) throws IOException {
-        OutputStream stream = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
                 .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-        return JSON.createGenerator(stream, JsonEncoding.UTF8).setPrettyPrinter(pretty);
+        OutputStream stream = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            return JSON.createGenerator(stream, JsonEncoding.UTF8).setPrettyPrinter(pretty);
+        } catch (IOException | RuntimeException e) {
+            stream.close();
+            throw e;
+        }
     }
 
     private static void startCollection(JsonGenerator out, String version, String context) throws IOException {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Starts a {@link FakeGraphServer} before the test class and stops it after; before each test it
  * {@linkplain FakeGraphServer#reset() resets} the server (faults, journal, writes), keeping the
  * tenant served last. Register it in a static field; test methods may also take the server as a
- * parameter.
+ * parameter. {@code @Nested} test classes share the server of the class that declares the field.
  *
  * <pre>
  * &#64;RegisterExtension
@@ -31,6 +31,8 @@ public final class FakeGraphExtension implements BeforeAllCallback, AfterAllCall
         ParameterResolver {
 
     private @Nullable FakeGraphServer server;
+    /** The class whose run started the server: {@code @Nested} classes reuse it, and only it stops it. */
+    private @Nullable String owner;
 
     private FakeGraphExtension() {
     }
@@ -71,7 +73,10 @@ public final class FakeGraphExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = FakeGraphServer.start();
+        if (server == null) {
+            server = FakeGraphServer.start();
+            owner = context.getUniqueId();
+        }
     }
 
     @Override
@@ -82,8 +87,9 @@ public final class FakeGraphExtension implements BeforeAllCallback, AfterAllCall
     @Override
     public void afterAll(ExtensionContext context) {
         FakeGraphServer running = server;
-        server = null;
-        if (running != null) {
+        if (running != null && context.getUniqueId().equals(owner)) {
+            server = null;
+            owner = null;
             running.close();
         }
     }

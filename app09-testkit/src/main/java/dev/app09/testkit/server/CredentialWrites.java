@@ -61,31 +61,35 @@ final class CredentialWrites {
                         : "The fake Graph does not update '" + name + "'; it updates displayName and keyCredentials.");
             }
         }
-        Application current = directory.application(index);
-        List<KeyCredential> keys = current.keyCredentials();
-        // Key bytes are stored only once the whole patch is accepted: a refused one changes nothing.
-        Map<UUID, byte[]> values = new HashMap<>();
-        if (patch.has("keyCredentials")) {
-            JsonNode list = patch.get("keyCredentials");
-            if (!list.isArray()) {
-                throw GraphError.badRequest("keyCredentials must be an array.");
+        // The whole check-and-replace runs under the directory's lock: concurrent writes never
+        // interleave, and a refused patch changes nothing (key bytes included).
+        directory.updateApplication(index, current -> {
+            List<KeyCredential> keys = current.keyCredentials();
+            Map<UUID, byte[]> values = new HashMap<>();
+            if (patch.has("keyCredentials")) {
+                keys = replacementKeys(patch.get("keyCredentials"), current.keyCredentials(), values);
             }
-            keys = new ArrayList<>();
-            Set<UUID> seen = new HashSet<>();
-            for (JsonNode node : list) {
-                KeyCredential key = keyCredential(node, current.keyCredentials(), values);
-                if (!seen.add(key.keyId())) {
-                    throw GraphError.badRequest("keyCredentials holds keyId " + key.keyId() + " twice.");
-                }
-                keys.add(key);
-            }
+            String displayName = patch.has("displayName") ? patch.get("displayName").asText() : current.displayName();
+            values.forEach(directory::storeKeyValue);
+            return new Application(current.id(), current.appId(), displayName, current.createdDateTime(),
+                    current.signInAudience(), current.passwordCredentials(), keys, current.federatedIdentityCredentials());
+        });
+    }
+
+    private List<KeyCredential> replacementKeys(JsonNode list, List<KeyCredential> held, Map<UUID, byte[]> values) {
+        if (!list.isArray()) {
+            throw GraphError.badRequest("keyCredentials must be an array.");
         }
-        values.forEach(directory::storeKeyValue);
-        String displayName = patch.has("displayName") ? patch.get("displayName").asText() : current.displayName();
-        List<KeyCredential> newKeys = List.copyOf(keys);
-        directory.updateApplication(index, app -> new Application(app.id(), app.appId(), displayName,
-                app.createdDateTime(), app.signInAudience(), app.passwordCredentials(), newKeys,
-                app.federatedIdentityCredentials()));
+        List<KeyCredential> keys = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (JsonNode node : list) {
+            KeyCredential key = keyCredential(node, held, values);
+            if (!seen.add(key.keyId())) {
+                throw GraphError.badRequest("keyCredentials holds keyId " + key.keyId() + " twice.");
+            }
+            keys.add(key);
+        }
+        return List.copyOf(keys);
     }
 
     /** {@code POST /applications/{id}/addKey}: appends a key when the proof holds. */
@@ -95,25 +99,29 @@ final class CredentialWrites {
         if (!password.isMissingNode() && !password.isNull()) {
             throw GraphError.badRequest("The fake Graph's addKey takes no passwordCredential.");
         }
-        Application current = directory.application(index);
-        ProofOfPossession.verify(text(request, "proof"), current.id(), validCertificates(current), clock.instant(), json);
-        Map<UUID, byte[]> values = new HashMap<>();
-        KeyCredential key = keyCredential(request.path("keyCredential"), List.of(), values);
-        if (current.keyCredentials().stream().anyMatch(k -> k.keyId().equals(key.keyId()))) {
-            throw GraphError.badRequest("The application already has a key with keyId " + key.keyId() + ".");
-        }
-        values.forEach(directory::storeKeyValue);
-        directory.updateApplication(index, app -> new Application(app.id(), app.appId(), app.displayName(),
-                app.createdDateTime(), app.signInAudience(), app.passwordCredentials(),
-                append(app.keyCredentials(), key), app.federatedIdentityCredentials()));
-        return key;
+        String proof = text(request, "proof");
+        List<KeyCredential> added = new ArrayList<>(1);
+        directory.updateApplication(index, current -> {
+            ProofOfPossession.verify(proof, current.id(), validCertificates(current), clock.instant(), json);
+            Map<UUID, byte[]> values = new HashMap<>();
+            KeyCredential key = keyCredential(request.path("keyCredential"), List.of(), values);
+            if (current.keyCredentials().stream().anyMatch(k -> k.keyId().equals(key.keyId()))) {
+                throw GraphError.badRequest("The application already has a key with keyId " + key.keyId() + ".");
+            }
+            values.forEach(directory::storeKeyValue);
+            added.add(key);
+            return new Application(current.id(), current.appId(), current.displayName(), current.createdDateTime(),
+                    current.signInAudience(), current.passwordCredentials(), append(current.keyCredentials(), key),
+                    current.federatedIdentityCredentials());
+        });
+        return added.get(0);
     }
 
     /** {@code POST /applications/{id}/removePassword}. */
     void removeApplicationPassword(int index, byte[] body) {
         UUID keyId = uuid(object(body), "keyId");
         directory.updateApplication(index, app -> new Application(app.id(), app.appId(), app.displayName(),
-                app.createdDateTime(), app.signInAudience(), without(app.passwordCredentials(), keyId),
+                app.createdDateTime(), app.signInAudience(), without(app.passwordCredentials(), app.keyCredentials(), keyId),
                 app.keyCredentials(), app.federatedIdentityCredentials()));
     }
 
@@ -122,7 +130,8 @@ final class CredentialWrites {
         UUID keyId = uuid(object(body), "keyId");
         directory.updateServicePrincipal(index, sp -> new ServicePrincipal(sp.id(), sp.appId(), sp.displayName(),
                 sp.servicePrincipalType(), sp.appOwnerOrganizationId(), sp.preferredSingleSignOnMode(),
-                sp.preferredTokenSigningKeyThumbprint(), without(sp.passwordCredentials(), keyId), sp.keyCredentials()));
+                sp.preferredTokenSigningKeyThumbprint(), without(sp.passwordCredentials(), sp.keyCredentials(), keyId),
+                sp.keyCredentials()));
     }
 
     private List<X509Certificate> validCertificates(Application app) {
@@ -258,9 +267,22 @@ final class CredentialWrites {
         return all;
     }
 
-    private static List<PasswordCredential> without(List<PasswordCredential> passwords, UUID keyId) {
-        if (passwords.stream().noneMatch(p -> p.keyId().equals(keyId))) {
-            throw new GraphError(404, "Request_ResourceNotFound", "No password credential with keyId " + keyId + ".");
+    /**
+     * The passwords without the one removed. The password of a token-signing certificate is
+     * refused: Graph reportedly fails that call (unverified), and a test double should fail loudly
+     * where Graph may.
+     */
+    private static List<PasswordCredential> without(List<PasswordCredential> passwords, List<KeyCredential> keys,
+            UUID keyId) {
+        PasswordCredential removed = passwords.stream().filter(p -> p.keyId().equals(keyId)).findFirst()
+                .orElseThrow(() -> new GraphError(404, "Request_ResourceNotFound",
+                        "No password credential with keyId " + keyId + "."));
+        boolean signing = keys.stream().filter(k -> "Sign".equals(k.usage())).anyMatch(k -> k.keyId().equals(keyId)
+                || (removed.customKeyIdentifier() != null && !removed.customKeyIdentifier().isEmpty()
+                        && removed.customKeyIdentifier().equals(k.customKeyIdentifier())));
+        if (signing) {
+            throw GraphError.badRequest("Password " + keyId + " opens a token-signing certificate: it is not a client"
+                    + " secret and is removed with its key, not by removePassword.");
         }
         return passwords.stream().filter(p -> !p.keyId().equals(keyId)).toList();
     }

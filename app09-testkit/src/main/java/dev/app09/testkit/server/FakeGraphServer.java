@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.testkit.tenant.TenantSource;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -40,11 +41,11 @@ public final class FakeGraphServer implements AutoCloseable {
     private final ArmedFaults faults = new ArmedFaults();
     private final RequestJournal journal = new RequestJournal();
     private final ServerOptions options = new ServerOptions();
-    private final SkipTokens tokens = new SkipTokens();
     private final ObjectMapper json = new ObjectMapper();
     private volatile Clock clock = Clock.systemUTC();
     // Set by serve(), which the constructor calls once the port is known and before any client can.
     private volatile TenantSource served;
+    private volatile SkipTokens tokens;
     private volatile FakeDirectory directory;
     private volatile GraphResponder responder;
 
@@ -61,7 +62,7 @@ public final class FakeGraphServer implements AutoCloseable {
 
     /** @return a started server with an empty tenant */
     public static FakeGraphServer start() {
-        return start(TenantSource.of(TenantSnapshot.of(java.util.List.of(), java.util.List.of())));
+        return start(TenantSource.of(TenantSnapshot.of(List.of(), List.of())));
     }
 
     /**
@@ -98,6 +99,7 @@ public final class FakeGraphServer implements AutoCloseable {
      */
     public synchronized FakeGraphServer serve(TenantSource tenant) {
         this.served = requireNonNull(tenant, "tenant");
+        this.tokens = new SkipTokens(); // a link into the previous tenant is no link into this one
         this.directory = new FakeDirectory(tenant);
         this.responder = newResponder(directory, baseUrl());
         return this;
@@ -135,7 +137,8 @@ public final class FakeGraphServer implements AutoCloseable {
 
     /**
      * The tenant as it is now, writes included. It holds every object: meant for the small
-     * tenants a test builds, not for a generated million.
+     * tenants a test builds, not for a generated million. Scan problems are not part of a served
+     * tenant: the snapshot has none.
      *
      * @return the current state
      */

@@ -21,9 +21,9 @@ public final class Fault {
     public enum Kind {
         /** An error status with Graph's error body (and Retry-After for 429 when set). */
         STATUS,
-        /** Status 200 with a body that is not JSON. */
+        /** The real answer's status, with a body that is not JSON. */
         MALFORMED_JSON,
-        /** Status 200 with the real body cut in the middle. */
+        /** The real answer's status, with its body cut in the middle. */
         TRUNCATED_JSON,
         /** The real answer, late. */
         DELAY,
@@ -63,7 +63,8 @@ public final class Fault {
     }
 
     /**
-     * @param seconds the Retry-After the answer carries, in whole seconds
+     * @param seconds the Retry-After the answer carries, rounded up to whole seconds (HTTP has no
+     *     smaller unit)
      * @return a 429 {@code TooManyRequests} with {@code Retry-After: <seconds>}
      */
     public static Fault throttled(Duration seconds) {
@@ -94,12 +95,12 @@ public final class Fault {
         return new Fault(Kind.STATUS, httpStatus, Duration.ZERO, RetryAfter.NONE, null, 0, -1, false);
     }
 
-    /** @return status 200 with a body that is not JSON */
+    /** @return the real status (200 for a page) with a body that is not JSON */
     public static Fault malformedJson() {
         return new Fault(Kind.MALFORMED_JSON, 200, Duration.ZERO, RetryAfter.NONE, null, 0, -1, false);
     }
 
-    /** @return status 200 with the real body cut in half */
+    /** @return the real status (200 for a page) with the real body cut in half */
     public static Fault truncatedJson() {
         return new Fault(Kind.TRUNCATED_JSON, 200, Duration.ZERO, RetryAfter.NONE, null, 0, -1, false);
     }

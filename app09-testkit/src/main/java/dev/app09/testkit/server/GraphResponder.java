@@ -38,6 +38,8 @@ final class GraphResponder {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final String FEDERATED_COUNT_FILTER = "federatedIdentityCredentials/$count ne 0";
+    /** Graph actions the fake knows of and does not serve: saying so beats "not found". */
+    private static final Set<String> UNSERVED_ACTIONS = Set.of("addPassword", "removeKey", "addTokenSigningCertificate");
 
     private final FakeDirectory directory;
     private final CredentialWrites writes;
@@ -64,7 +66,7 @@ final class GraphResponder {
             return 1;
         }
         try {
-            return tokens.decode(route.endpoint(), token).page();
+            return tokens.decode(route.endpoint(), query.withoutSkipToken(), token).page();
         } catch (GraphError e) {
             return 0;
         }
@@ -87,8 +89,7 @@ final class GraphResponder {
                 boolean withKeys = call.query().get("$select") != null && select.contains("keyCredentials")
                         && options.keyValuesReadable();
                 yield json(out -> GraphJson.application(out, directory.application(index), select,
-                        call.query().expands(GraphJson.FEDERATED_IDENTITY_CREDENTIALS,
-                                List.of(GraphJson.FEDERATED_IDENTITY_CREDENTIALS)),
+                        call.query().expands(GraphJson.FEDERATED_IDENTITY_CREDENTIALS),
                         withKeys ? directory::keyValue : null));
             }
             case SERVICE_PRINCIPAL -> {
@@ -150,14 +151,16 @@ final class GraphResponder {
                 }
                 yield Answer.noContent();
             }
-            case UNKNOWN -> throw GraphError.badRequest("Resource not found for the segment '" + lastSegment(call.path()) + "'.");
+            case UNKNOWN -> throw UNSERVED_ACTIONS.contains(lastSegment(call.path()))
+                    ? GraphError.badRequest("The fake Graph does not serve '" + lastSegment(call.path()) + "'.")
+                    : GraphError.badRequest("Resource not found for the segment '" + lastSegment(call.path()) + "'.");
         };
     }
 
     private Answer applications(Call call) {
         GraphQuery query = call.query();
         Set<String> select = query.select(GraphJson.APPLICATION_PROPERTIES, "application");
-        boolean expand = query.expands(GraphJson.FEDERATED_IDENTITY_CREDENTIALS, List.of(GraphJson.FEDERATED_IDENTITY_CREDENTIALS));
+        boolean expand = query.expands(GraphJson.FEDERATED_IDENTITY_CREDENTIALS);
         if (expand && !options.federatedExpandSupported()) {
             throw GraphError.badRequest("Expanding federatedIdentityCredentials is not supported on this collection.");
         }
@@ -197,7 +200,8 @@ final class GraphResponder {
         }
         int top = query.top();
         String token = query.get("$skiptoken");
-        SkipTokens.Position position = token == null ? new SkipTokens.Position(0, 1) : tokens.decode(endpoint, token);
+        SkipTokens.Position position = token == null ? new SkipTokens.Position(0, 1)
+                : tokens.decode(endpoint, query.withoutSkipToken(), token);
         List<Integer> indices = new ArrayList<>(Math.min(top, Math.max(size - position.index(), 0)));
         int next = position.index();
         while (next < size && indices.size() < top) {
@@ -207,7 +211,8 @@ final class GraphResponder {
             next++;
         }
         String nextLink = next < size
-                ? nextLink(call, tokens.encode(endpoint, new SkipTokens.Position(next, position.page() + 1))) : null;
+                ? nextLink(call, tokens.encode(endpoint, query.withoutSkipToken(),
+                        new SkipTokens.Position(next, position.page() + 1))) : null;
         Integer count = "true".equals(query.get("$count")) ? countAll(size, include) : null;
         return json(out -> {
             startCollection(out, endpoint == Endpoint.SIGN_IN_ACTIVITIES ? "beta" : "v1.0", context, nextLink, count);

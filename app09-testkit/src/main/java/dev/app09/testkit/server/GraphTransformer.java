@@ -123,7 +123,8 @@ final class GraphTransformer implements ResponseDefinitionTransformerV2 {
             return;
         }
         switch (fault.retryAfter()) {
-            case SECONDS -> response.withHeader("Retry-After", Long.toString(fault.duration().toSeconds()));
+            case SECONDS -> response.withHeader("Retry-After",
+                    Long.toString(fault.duration().plusMillis(999).toSeconds()));
             case HTTP_DATE -> response.withHeader("Retry-After",
                     IMF_FIXDATE.format(clock.get().instant().plus(fault.duration()).atOffset(ZoneOffset.UTC)));
             case NONE -> { }

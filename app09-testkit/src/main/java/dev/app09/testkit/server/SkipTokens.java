@@ -12,8 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque skip tokens: the position of the next page and its number, bound to one collection and
- * sealed with a per-server key, so a client that builds its own token (instead of following
- * {@code @odata.nextLink} verbatim) gets a 400 as it would from Graph.
+ * to the query it pages ({@code $select}, {@code $expand}, {@code $filter}, ...), sealed with a key
+ * of the tenant served now. A client that builds its own token, or rebuilds the link around one
+ * (instead of following {@code @odata.nextLink} verbatim), gets a 400 as it would from Graph.
  */
 final class SkipTokens {
 
@@ -31,14 +32,14 @@ final class SkipTokens {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    String encode(Endpoint collection, Position position) {
+    String encode(Endpoint collection, String query, Position position) {
         ByteBuffer buffer = ByteBuffer.allocate(8 + MAC_BYTES);
         buffer.putInt(position.index()).putInt(position.page());
-        buffer.put(mac(collection, Arrays.copyOf(buffer.array(), 8)));
+        buffer.put(mac(collection, query, Arrays.copyOf(buffer.array(), 8)));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
 
-    Position decode(Endpoint collection, String token) {
+    Position decode(Endpoint collection, String query, String token) {
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(token);
@@ -46,18 +47,18 @@ final class SkipTokens {
             throw invalid();
         }
         if (bytes.length != 8 + MAC_BYTES
-                || !MessageDigest.isEqual(mac(collection, Arrays.copyOf(bytes, 8)), Arrays.copyOfRange(bytes, 8, bytes.length))) {
+                || !MessageDigest.isEqual(mac(collection, query, Arrays.copyOf(bytes, 8)), Arrays.copyOfRange(bytes, 8, bytes.length))) {
             throw invalid();
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         return new Position(buffer.getInt(), buffer.getInt());
     }
 
-    private byte[] mac(Endpoint collection, byte[] position) {
+    private byte[] mac(Endpoint collection, String query, byte[] position) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(collection.name().getBytes(StandardCharsets.US_ASCII));
+            mac.update((collection.name() + "?" + query + "#").getBytes(StandardCharsets.UTF_8));
             return Arrays.copyOf(mac.doFinal(position), MAC_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
@@ -65,6 +66,6 @@ final class SkipTokens {
     }
 
     private static GraphError invalid() {
-        return GraphError.badRequest("Invalid $skiptoken: follow @odata.nextLink as it is.");
+        return GraphError.badRequest("Invalid $skiptoken for this request: follow @odata.nextLink as it is.");
     }
 }

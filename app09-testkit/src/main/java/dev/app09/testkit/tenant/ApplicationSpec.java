@@ -29,7 +29,7 @@ public final class ApplicationSpec extends DirectoryObjectSpec<ApplicationSpec> 
         super(now, ids, displayName, "application");
         this.appId = ids.next("appId");
         this.created = now.minus(Duration.ofDays(365));
-        this.servicePrincipal = new ServicePrincipalSpec(now, ids, displayName, appId, "Application", tenantId);
+        this.servicePrincipal = new ServicePrincipalSpec(now, ids, displayName, null, "Application", tenantId);
     }
 
     @Override

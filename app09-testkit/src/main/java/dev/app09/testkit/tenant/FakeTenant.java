@@ -235,13 +235,12 @@ public final class FakeTenant {
             application.addSignIns(application.appId(), "application", signIns);
             ServicePrincipalSpec servicePrincipal = application.servicePrincipalSpec();
             if (servicePrincipal != null) {
-                servicePrincipal.appId(application.appId());
-                sps.add(servicePrincipal.build());
+                sps.add(servicePrincipal.build(application.appId()));
                 servicePrincipal.addSignIns(application.appId(), "servicePrincipal", signIns);
             }
         }
         for (ServicePrincipalSpec servicePrincipal : servicePrincipals) {
-            sps.add(servicePrincipal.build());
+            sps.add(servicePrincipal.build(servicePrincipal.appId()));
             servicePrincipal.addSignIns(servicePrincipal.appId(), "servicePrincipal", signIns);
         }
         return new TenantSnapshot(tenantId, apps, sps, policy,

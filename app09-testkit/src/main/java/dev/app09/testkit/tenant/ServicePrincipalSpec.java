@@ -14,13 +14,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ServicePrincipalSpec extends DirectoryObjectSpec<ServicePrincipalSpec> {
 
-    private UUID appId;
+    /** Null on the service principal of an application, which takes the application's appId. */
+    private @Nullable UUID appId;
     private @Nullable String type;
     private @Nullable UUID owner;
     private @Nullable String singleSignOnMode;
     private boolean preferSigningKey;
 
-    ServicePrincipalSpec(Instant now, Ids ids, String displayName, UUID appId, String type, @Nullable UUID owner) {
+    ServicePrincipalSpec(Instant now, Ids ids, String displayName, @Nullable UUID appId, String type,
+            @Nullable UUID owner) {
         super(now, ids, displayName, "servicePrincipal");
         this.appId = appId;
         this.type = type;
@@ -38,8 +40,14 @@ public final class ServicePrincipalSpec extends DirectoryObjectSpec<ServicePrinc
      *
      * @param id the appId
      * @return this spec
+     * @throws IllegalStateException on the service principal of an application: set the
+     *     application's appId instead
      */
     public ServicePrincipalSpec appId(UUID id) {
+        if (this.appId == null) {
+            throw new IllegalStateException("this service principal takes its application's appId: set it with"
+                    + " ApplicationSpec.appId");
+        }
         this.appId = requireNonNull(id, "appId");
         return this;
     }
@@ -85,12 +93,17 @@ public final class ServicePrincipalSpec extends DirectoryObjectSpec<ServicePrinc
         return this;
     }
 
+    /** @return the appId of a service principal without application */
     UUID appId() {
-        return appId;
+        return requireNonNull(appId, "the service principal of an application has its application's appId");
     }
 
-    ServicePrincipal build() {
-        return new ServicePrincipal(objectId(), appId, name(), type, owner, singleSignOnMode,
+    /**
+     * @param applicationAppId the application's appId, for the service principal of an
+     *     application; ignored otherwise
+     */
+    ServicePrincipal build(UUID applicationAppId) {
+        return new ServicePrincipal(objectId(), appId == null ? applicationAppId : appId, name(), type, owner, singleSignOnMode,
                 preferSigningKey ? signingThumbprint() : null, passwordCredentials(), keyCredentials());
     }
 

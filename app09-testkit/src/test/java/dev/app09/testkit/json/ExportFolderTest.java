@@ -69,6 +69,16 @@ final class ExportFolderTest {
     }
 
     @Test
+    void a_refused_export_leaves_no_partial_files(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve(ExportFolder.SERVICE_PRINCIPALS), "keep me");
+
+        assertThatThrownBy(() -> ExportFolder.write(FakeTenant.create().application("A").build(), folder))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining(ExportFolder.SERVICE_PRINCIPALS);
+        assertThat(folder.resolve(ExportFolder.APPLICATIONS)).doesNotExist();
+        assertThat(folder.resolve(ExportFolder.SERVICE_PRINCIPALS)).hasContent("keep me");
+    }
+
+    @Test
     void a_generated_tenant_is_written_object_by_object(@TempDir Path folder) throws IOException {
         ExportFolder.write(GeneratedTenant.of(3_000, 4_000, 5), folder);
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,6 +47,12 @@ final class SampleExportsTest {
                     .as("%s drifted from SampleTenants; regenerate with -Dapp09.writeSamples=true", checkedIn.resolve(name))
                     .isEqualTo(Files.readString(written.resolve(name)));
         }
+    }
+
+    @Test
+    void every_checked_in_sample_folder_belongs_to_a_sample() throws IOException {
+        assertThat(fileNames(CHECKED_IN)).containsExactlyInAnyOrderElementsOf(
+                SampleTenants.all().stream().map(SampleTenant::name).toList());
     }
 
     private static void write(SampleTenant sample, Path folder) {

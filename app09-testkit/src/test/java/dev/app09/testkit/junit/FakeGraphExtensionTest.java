@@ -12,7 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -23,6 +25,13 @@ final class FakeGraphExtensionTest {
 
     @RegisterExtension
     static final FakeGraphExtension graph = FakeGraphExtension.create();
+
+    private static FakeGraphServer serverOfTheClass;
+
+    @BeforeAll
+    static void rememberTheServerOfTheClass() {
+        serverOfTheClass = graph.server();
+    }
 
     private static int status(String path) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(graph.baseUrl() + path)).build(),
@@ -46,6 +55,18 @@ final class FakeGraphExtensionTest {
         assertThat(graph.server().journal().count()).isZero();
         assertThat(status("/v1.0/organization")).isEqualTo(200);
         assertThat(graph.server().snapshot().applications()).extracting(a -> a.displayName()).containsExactly("Payroll");
+    }
+
+    @Nested
+    final class Nested_classes {
+
+        @Test
+        void share_the_server_of_the_declaring_class() throws Exception {
+            graph.serve(FakeTenant.create().application("Nested").build());
+
+            assertThat(graph.server()).isSameAs(serverOfTheClass);
+            assertThat(status("/v1.0/applications")).isEqualTo(200);
+        }
     }
 
     @Test

@@ -77,6 +77,13 @@ final class FaultTest {
     }
 
     @Test
+    void a_retry_after_under_a_second_is_rounded_up_never_to_zero() throws Exception {
+        graph.inject(Fault.throttled(Duration.ofMillis(200)));
+
+        assertThat(http.get(FIRST_PAGE).header("Retry-After")).hasValue("1");
+    }
+
+    @Test
     void throttled_until_states_an_http_date_counted_from_the_server_clock() throws Exception {
         graph.clock(Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
         graph.inject(Fault.throttledUntil(Duration.ofSeconds(90)));

@@ -174,6 +174,29 @@ final class PagingTest {
         assertGraphError(reply, 400, "Request_BadRequest");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"$top=10", "$top=10&$select=id", "$top=11&$select=id,appId&$expand=federatedIdentityCredentials"})
+    void a_skip_token_moved_into_a_rebuilt_link_is_refused(String rebuiltQuery) throws Exception {
+        graph.serve(tenantOf(250));
+        String next = http.get("/v1.0/applications?$top=10&$select=id,appId&$expand=federatedIdentityCredentials")
+                .nextLink();
+        String token = next.substring(next.indexOf("$skiptoken="));
+
+        GraphHttp.Reply reply = http.get("/v1.0/applications?" + rebuiltQuery + "&" + token);
+
+        assertGraphError(reply, 400, "Request_BadRequest");
+        assertThat(http.get(next).status()).as("the link as written").isEqualTo(200);
+    }
+
+    @Test
+    void a_link_into_the_tenant_served_before_is_refused() throws Exception {
+        graph.serve(tenantOf(250));
+        String next = http.get("/v1.0/applications?$top=10").nextLink();
+        graph.serve(tenantOf(250));
+
+        assertGraphError(http.get(next), 400, "Request_BadRequest");
+    }
+
     @Test
     void the_next_link_comes_before_value_in_the_raw_body() throws Exception {
         graph.serve(tenantOf(250));

@@ -271,6 +271,17 @@ final class WritesTest {
         assertThat(current(portal).keyCredentials()).isEqualTo(portal.keyCredentials());
     }
 
+    @Test
+    void remove_password_refuses_the_password_of_a_saml_signing_certificate() throws Exception {
+        ServicePrincipal portal = servicePrincipal("Portal");
+        UUID samlPassword = portal.passwordCredentials().get(0).keyId();
+
+        HttpResponse<String> response = removePassword("servicePrincipals", portal.id(), samlPassword);
+
+        assertRefused(response, "token-signing certificate");
+        assertThat(graph.snapshot()).isEqualTo(TENANT);
+    }
+
     // addKey
 
     @Test

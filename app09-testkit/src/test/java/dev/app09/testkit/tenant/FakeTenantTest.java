@@ -160,6 +160,13 @@ final class FakeTenantTest {
     }
 
     @Test
+    void the_service_principal_of_an_application_takes_its_app_id_from_the_application_only() {
+        assertThatThrownBy(() -> FakeTenant.create().application("A", app -> app
+                .servicePrincipal(sp -> sp.appId(UUID.randomUUID())))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ApplicationSpec.appId");
+    }
+
+    @Test
     void an_application_without_service_principal_cannot_be_given_credentials_there() {
         assertThatThrownBy(() -> FakeTenant.create().application("A", app -> app.withoutServicePrincipal()
                 .servicePrincipal(sp -> sp.secret()))).isInstanceOf(IllegalStateException.class);
