@@ -26,9 +26,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The write side of the fake Graph, over real HTTP: PATCH replaces the whole key list, addKey
@@ -317,55 +322,30 @@ final class WritesTest {
         assertThat(current(payroll).keyCredentials()).hasSize(4);
     }
 
-    @Test
-    void add_key_refuses_a_proof_with_base64_padding() throws Exception {
+    static Stream<Arguments> spoiledProofs() {
         Application payroll = application("Payroll");
-        TestCertificates.Issued held = holdCertificate(payroll);
-        String proof = AddKeyProof.forApplication(payroll.id(), NOW).padded().signedWith(held.privateKey());
-        assertThat(proof).contains("=");
-
-        HttpResponse<String> response = addKey(payroll, newCertificate("Payroll next"), proof);
-
-        assertRefused(response, "padding");
-        assertThat(graph.snapshot()).isEqualTo(TENANT);
+        return Stream.of(
+                Arguments.of("with base64 padding", (UnaryOperator<AddKeyProof>) AddKeyProof::padded, "padding"),
+                Arguments.of("for another audience",
+                        (UnaryOperator<AddKeyProof>) p -> p.audience("https://graph.microsoft.com"), "aud"),
+                Arguments.of("issued by the client id instead of the object id",
+                        (UnaryOperator<AddKeyProof>) p -> p.issuer(payroll.appId().toString()), "iss"),
+                Arguments.of("expiring more than ten minutes after it starts",
+                        (UnaryOperator<AddKeyProof>) p -> p.expires(NOW.plus(Duration.ofMinutes(11))),
+                        "more than 10 minutes"));
     }
 
-    @Test
-    void add_key_refuses_a_proof_for_another_audience() throws Exception {
+    @ParameterizedTest(name = "a proof {0}")
+    @MethodSource("spoiledProofs")
+    void add_key_refuses_a_proof_signed_by_a_held_certificate_but_spoiled(String name, UnaryOperator<AddKeyProof> spoil,
+            String reason) throws Exception {
         Application payroll = application("Payroll");
         TestCertificates.Issued held = holdCertificate(payroll);
-        String proof = AddKeyProof.forApplication(payroll.id(), NOW).audience("https://graph.microsoft.com")
-                .signedWith(held.privateKey());
+        String proof = spoil.apply(AddKeyProof.forApplication(payroll.id(), NOW)).signedWith(held.privateKey());
 
         HttpResponse<String> response = addKey(payroll, newCertificate("Payroll next"), proof);
 
-        assertRefused(response, "aud");
-        assertThat(graph.snapshot()).isEqualTo(TENANT);
-    }
-
-    @Test
-    void add_key_refuses_a_proof_issued_by_the_client_id_instead_of_the_object_id() throws Exception {
-        Application payroll = application("Payroll");
-        TestCertificates.Issued held = holdCertificate(payroll);
-        String proof = AddKeyProof.forApplication(payroll.id(), NOW).issuer(payroll.appId().toString())
-                .signedWith(held.privateKey());
-
-        HttpResponse<String> response = addKey(payroll, newCertificate("Payroll next"), proof);
-
-        assertRefused(response, "iss");
-        assertThat(graph.snapshot()).isEqualTo(TENANT);
-    }
-
-    @Test
-    void add_key_refuses_a_proof_that_expires_more_than_ten_minutes_after_it_starts() throws Exception {
-        Application payroll = application("Payroll");
-        TestCertificates.Issued held = holdCertificate(payroll);
-        String proof = AddKeyProof.forApplication(payroll.id(), NOW).expires(NOW.plus(Duration.ofMinutes(11)))
-                .signedWith(held.privateKey());
-
-        HttpResponse<String> response = addKey(payroll, newCertificate("Payroll next"), proof);
-
-        assertRefused(response, "more than 10 minutes");
+        assertRefused(response, reason);
         assertThat(graph.snapshot()).isEqualTo(TENANT);
     }
 
