@@ -1,0 +1,24 @@
+package dev.app09.graph;
+
+/** A Graph request that failed for good (after any retries); becomes a scan problem. */
+final class GraphCallFailed extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    GraphCallFailed(int status, String message, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+    }
+
+    /** @return the HTTP status, or 0 when there was no answer */
+    int status() {
+        return status;
+    }
+
+    /** @return whether Graph said the caller may not, or the thing is not there (403, 404) */
+    boolean forbiddenOrMissing() {
+        return status == 403 || status == 404;
+    }
+}

@@ -1,0 +1,401 @@
+package dev.app09.graph;
+
+import static java.util.Objects.requireNonNull;
+
+import com.azure.core.credential.TokenCredential;
+import com.microsoft.graph.core.authentication.AzureIdentityAuthenticationProvider;
+import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.HttpMethod;
+import com.microsoft.kiota.RequestInformation;
+import com.microsoft.kiota.authentication.AnonymousAuthenticationProvider;
+import com.microsoft.kiota.authentication.AuthenticationProvider;
+import dev.app09.core.model.AppManagementPolicy;
+import dev.app09.core.model.Application;
+import dev.app09.core.model.CredentialSignIn;
+import dev.app09.core.model.FederatedIdentityCredential;
+import dev.app09.core.model.ScanProblem;
+import dev.app09.core.model.ServicePrincipal;
+import dev.app09.core.model.SignInEvidence;
+import dev.app09.core.model.TenantSnapshot;
+import dev.app09.graph.json.GraphJsonReader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a tenant from Microsoft Graph (or a local Graph-compatible endpoint) into a core
+ * {@link TenantSnapshot}, through the Microsoft Graph Java SDK.
+ *
+ * <pre>{@code
+ * TenantSnapshot tenant = GraphReader.builder()
+ *         .credential(new DefaultAzureCredentialBuilder().build())
+ *         .signInEvidence(true)
+ *         .build()
+ *         .read();
+ * }</pre>
+ *
+ * <p>What it reads, concurrently: applications ({@code $top=999}, a minimal {@code $select},
+ * federated identity credentials expanded) and service principals, following
+ * {@code @odata.nextLink} verbatim; the default app management policy; and, when asked, the beta
+ * credential sign-in activity report. A full scan costs ceil(applications/999) +
+ * ceil(servicePrincipals/999) requests (at least one each), plus one for the policy, plus the
+ * report's pages.
+ *
+ * <p>What can go wrong, and what it becomes: throttling (429) and unavailability (503, 504) are
+ * retried within the {@link RetryPolicy}. An optional read (policy, sign-in evidence) that fails
+ * is a {@link ScanProblem.Impact#WARNING}: the report says what is missing and stays complete.
+ * A required collection that fails for good is an {@link ScanProblem.Impact#INCOMPLETE} problem
+ * naming the cause, and the report built on it can never pass. Sign-in evidence is all or
+ * nothing: a partly read report would call used secrets unused.
+ *
+ * <p>If Graph refuses {@code $expand=federatedIdentityCredentials} on the list, the reader lists
+ * applications without it, asks which have federated credentials
+ * ({@code $filter=federatedIdentityCredentials/$count ne 0}) and reads only theirs.
+ *
+ * <p>Permissions: Application.Read.All; Policy.Read.All for the policy and AuditLog.Read.All for
+ * sign-in evidence (both optional).
+ */
+public final class GraphReader {
+
+    /** Graph's global endpoint. */
+    public static final URI GLOBAL_GRAPH = URI.create("https://graph.microsoft.com");
+
+    static final String[] APPLICATION_SELECT = {"id", "appId", "displayName", "createdDateTime", "signInAudience",
+        "passwordCredentials", "keyCredentials"};
+    static final String[] SERVICE_PRINCIPAL_SELECT = {"id", "appId", "displayName", "servicePrincipalType",
+        "appOwnerOrganizationId", "preferredSingleSignOnMode", "preferredTokenSigningKeyThumbprint",
+        "passwordCredentials", "keyCredentials"};
+    private static final int PAGE_SIZE = 999;
+    private static final Set<String> NATIONAL_GRAPH_HOSTS = Set.of("graph.microsoft.com", "graph.microsoft.us",
+            "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn");
+
+    private final URI root;
+    private final GraphServiceClient client;
+    private final boolean signInEvidence;
+    private final @Nullable UUID tenantId;
+    private final ScanListener listener;
+    private final GraphCalls calls;
+
+    private GraphReader(Builder builder) {
+        this.root = builder.root;
+        AuthenticationProvider auth = builder.credential == null
+                ? new AnonymousAuthenticationProvider()
+                // Tokens go to this one host only, for Graph's scope, whatever a next link says.
+                : new AzureIdentityAuthenticationProvider(builder.credential, new String[] {root.getHost()},
+                        "https://" + (loopback(root) ? GLOBAL_GRAPH.getHost() : root.getHost()) + "/.default");
+        this.client = new GraphServiceClient(new BaseGraphRequestAdapter(auth, root + "/v1.0",
+                GraphClientFactory.create().build()));
+        this.signInEvidence = builder.signInEvidence;
+        this.tenantId = builder.tenantId;
+        this.listener = builder.listener;
+        this.calls = new GraphCalls(client.getRequestAdapter(), builder.retry, builder.listener, builder.clock);
+    }
+
+    /** @return a builder: global Graph, no credential yet, no sign-in evidence, default retries */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the tenant. Never throws for what Graph answers: failures become the snapshot's
+     * problems.
+     *
+     * @return the snapshot; {@link TenantSnapshot#complete()} is false when a required collection
+     *     could not be read whole
+     */
+    public TenantSnapshot read() {
+        List<ScanProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        List<Application> applications = Collections.synchronizedList(new ArrayList<>());
+        List<ServicePrincipal> servicePrincipals = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "app09-graph-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<?> apps = pool.submit(() -> readApplications(applications, problems));
+            Future<?> sps = pool.submit(() -> required("servicePrincipals", problems, () ->
+                    calls.readAll("servicePrincipals", this::servicePrincipalsRequest,
+                            GraphJsonReader.SERVICE_PRINCIPALS, servicePrincipals::addAll)));
+            Future<@Nullable AppManagementPolicy> policy = pool.submit(() -> readPolicy(problems));
+            Future<@Nullable SignInEvidence> evidence = pool.submit(() -> signInEvidence ? readSignIns(problems) : null);
+            apps.get();
+            sps.get();
+            TenantSnapshot snapshot = new TenantSnapshot(tenantId, List.copyOf(applications),
+                    List.copyOf(servicePrincipals), policy.get(), evidence.get(), List.copyOf(problems));
+            return snapshot;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.app09.core.App09Exception("the scan was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new dev.app09.core.App09Exception("the scan failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void readApplications(List<Application> applications, List<ScanProblem> problems) {
+        try {
+            calls.readAll("applications", () -> applicationsRequest(true), GraphJsonReader.APPLICATIONS,
+                    applications::addAll);
+            return;
+        } catch (GraphCallFailed e) {
+            if (e.status() != 400 || !applications.isEmpty()) {
+                problem(problems, ScanProblem.incomplete("applications", e.getMessage()));
+                return;
+            }
+        }
+        // Graph refused the expand: list without it, then read federated credentials where they exist.
+        boolean listed = required("applications", problems, () -> calls.readAll("applications",
+                () -> applicationsRequest(false), GraphJsonReader.APPLICATIONS, applications::addAll));
+        if (listed) {
+            required("federatedIdentityCredentials", problems, () -> addFederated(applications));
+        }
+    }
+
+    private long addFederated(List<Application> applications) {
+        List<UUID> withFederated = new ArrayList<>();
+        calls.readAll("applications with federated credentials", this::federatedFilterRequest,
+                GraphJsonReader.OBJECT_IDS, withFederated::addAll);
+        Map<UUID, List<FederatedIdentityCredential>> byObjectId = new HashMap<>();
+        for (UUID id : withFederated) {
+            List<FederatedIdentityCredential> federated = new ArrayList<>();
+            calls.readAll("federatedIdentityCredentials of " + id, () -> federatedRequest(id),
+                    GraphJsonReader.FEDERATED_IDENTITY_CREDENTIALS, federated::addAll);
+            byObjectId.put(id, federated);
+        }
+        synchronized (applications) {
+            applications.replaceAll(a -> byObjectId.containsKey(a.id())
+                    ? new Application(a.id(), a.appId(), a.displayName(), a.createdDateTime(), a.signInAudience(),
+                            a.passwordCredentials(), a.keyCredentials(), byObjectId.get(a.id()))
+                    : a);
+        }
+        return withFederated.size();
+    }
+
+    private @Nullable AppManagementPolicy readPolicy(List<ScanProblem> problems) {
+        var read = new Object() {
+            @Nullable AppManagementPolicy policy;
+        };
+        try {
+            calls.send("defaultAppManagementPolicy", this::policyRequest,
+                    body -> read.policy = GraphJsonReader.readPolicy(body, "defaultAppManagementPolicy"));
+        } catch (GraphCallFailed e) {
+            problem(problems, ScanProblem.warning("defaultAppManagementPolicy", "the default app management policy "
+                    + "was not read, so NEW_SECRETS_BLOCKED / NEW_SECRETS_ALLOWED is not judged"
+                    + (e.forbiddenOrMissing() ? " (it needs Policy.Read.All)" : "") + ": " + e.getMessage()));
+        }
+        return read.policy;
+    }
+
+    private @Nullable SignInEvidence readSignIns(List<ScanProblem> problems) {
+        List<CredentialSignIn> rows = new ArrayList<>();
+        try {
+            calls.readAll("appCredentialSignInActivities", this::signInRequest, GraphJsonReader.CREDENTIAL_SIGN_INS,
+                    rows::addAll);
+            return SignInEvidence.of(rows);
+        } catch (GraphCallFailed e) {
+            problem(problems, ScanProblem.warning("appCredentialSignInActivities", "sign-in evidence was not read, "
+                    + "so no secret is called in use or unused"
+                    + (e.forbiddenOrMissing() ? " (it needs AuditLog.Read.All and Microsoft Entra ID P1 or P2)" : "")
+                    + ": " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** Runs a required read; a failure becomes an INCOMPLETE problem. */
+    private boolean required(String source, List<ScanProblem> problems, java.util.function.LongSupplier read) {
+        try {
+            read.getAsLong();
+            return true;
+        } catch (GraphCallFailed e) {
+            problem(problems, ScanProblem.incomplete(source, e.getMessage()));
+            return false;
+        }
+    }
+
+    private void problem(List<ScanProblem> problems, ScanProblem problem) {
+        problems.add(problem);
+        listener.problem(problem);
+    }
+
+    private RequestInformation applicationsRequest(boolean expandFederated) {
+        return client.applications().toGetRequestInformation(config -> {
+            config.queryParameters.top = PAGE_SIZE;
+            config.queryParameters.select = APPLICATION_SELECT.clone();
+            if (expandFederated) {
+                config.queryParameters.expand = new String[] {"federatedIdentityCredentials"};
+            }
+        });
+    }
+
+    private RequestInformation federatedFilterRequest() {
+        return client.applications().toGetRequestInformation(config -> {
+            config.queryParameters.top = PAGE_SIZE;
+            config.queryParameters.select = new String[] {"id"};
+            config.queryParameters.filter = "federatedIdentityCredentials/$count ne 0";
+            config.queryParameters.count = true;
+            config.headers.add("ConsistencyLevel", "eventual");
+        });
+    }
+
+    private RequestInformation federatedRequest(UUID applicationObjectId) {
+        return client.applications().byApplicationId(applicationObjectId.toString())
+                .federatedIdentityCredentials().toGetRequestInformation();
+    }
+
+    private RequestInformation servicePrincipalsRequest() {
+        return client.servicePrincipals().toGetRequestInformation(config -> {
+            config.queryParameters.top = PAGE_SIZE;
+            config.queryParameters.select = SERVICE_PRINCIPAL_SELECT.clone();
+        });
+    }
+
+    private RequestInformation policyRequest() {
+        return client.policies().defaultAppManagementPolicy().toGetRequestInformation();
+    }
+
+    /** The beta report is not in the v1.0 SDK: a raw request through the same adapter. */
+    private RequestInformation signInRequest() {
+        RequestInformation info = new RequestInformation();
+        info.httpMethod = HttpMethod.GET;
+        info.setUri(URI.create(root + "/beta/reports/appCredentialSignInActivities"));
+        info.headers.add("Accept", "application/json");
+        return info;
+    }
+
+    private static boolean loopback(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            return false;
+        }
+        try {
+            return host.equalsIgnoreCase("localhost") || InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Configures a {@link GraphReader}. */
+    public static final class Builder {
+
+        private URI root = GLOBAL_GRAPH;
+        private @Nullable TokenCredential credential;
+        private boolean signInEvidence;
+        private @Nullable UUID tenantId;
+        private ScanListener listener = ScanListener.NONE;
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * @param value any azure-identity credential (certificate, managed identity, workload
+         *     identity federation, Azure CLI, ...); its tokens go only to the Graph host
+         * @return this builder
+         */
+        public Builder credential(TokenCredential value) {
+            this.credential = requireNonNull(value, "credential");
+            return this;
+        }
+
+        /**
+         * @param value the root under which {@code /v1.0} and {@code /beta} live: a national
+         *     cloud's Graph over https, or a loopback address (a local fake, which is read
+         *     anonymously unless a credential is set)
+         * @return this builder
+         * @throws IllegalArgumentException for any other address
+         */
+        public Builder graphRoot(URI value) {
+            requireNonNull(value, "graphRoot");
+            String text = value.toString().replaceAll("/+$", "");
+            URI root = URI.create(text);
+            boolean graph = "https".equalsIgnoreCase(root.getScheme()) && root.getHost() != null
+                    && NATIONAL_GRAPH_HOSTS.contains(root.getHost().toLowerCase(java.util.Locale.ROOT));
+            boolean local = ("http".equalsIgnoreCase(root.getScheme()) || "https".equalsIgnoreCase(root.getScheme()))
+                    && loopback(root);
+            if (!graph && !local) {
+                throw new IllegalArgumentException("a Graph root must be Microsoft Graph over https ("
+                        + String.join(", ", NATIONAL_GRAPH_HOSTS) + ") or a loopback address, not " + value);
+            }
+            this.root = root;
+            return this;
+        }
+
+        /**
+         * @param value whether to read the beta credential sign-in activity report
+         * @return this builder
+         */
+        public Builder signInEvidence(boolean value) {
+            this.signInEvidence = value;
+            return this;
+        }
+
+        /**
+         * @param value the tenant's id, to label the snapshot
+         * @return this builder
+         */
+        public Builder tenantId(@Nullable UUID value) {
+            this.tenantId = value;
+            return this;
+        }
+
+        /**
+         * @param value hears pages, retries and problems (called from several threads)
+         * @return this builder
+         */
+        public Builder listener(ScanListener value) {
+            this.listener = requireNonNull(value, "listener");
+            return this;
+        }
+
+        /**
+         * @param value how hard to retry throttled or failed requests
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retry = requireNonNull(value, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * @param value the clock that turns an HTTP-date Retry-After into a wait
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * @return the reader
+         * @throws IllegalStateException when neither a credential nor a loopback root is set (a
+         *     real tenant is never read anonymously)
+         */
+        public GraphReader build() {
+            if (credential == null && !loopback(root)) {
+                throw new IllegalStateException("reading " + root + " needs a credential; "
+                        + "only a loopback Graph root is read anonymously");
+            }
+            return new GraphReader(this);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.app09.graph.json;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonToken;
+import dev.app09.core.model.AppManagementPolicy;
+import dev.app09.core.model.Application;
+import dev.app09.core.model.CredentialSignIn;
+import dev.app09.core.model.FederatedIdentityCredential;
+import dev.app09.core.model.ServicePrincipal;
+import dev.app09.graph.BadInputException;
+import java.io.InputStream;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one reader of Graph's JSON, for live answers and for export files alike. A collection is
+ * Graph's answer ({@code {"@odata.nextLink": ..., "value": [...]}}), a bare JSON array, or what
+ * Microsoft Graph PowerShell writes ({@code Get-MgApplication -All | ConvertTo-Json -Depth 10}:
+ * PascalCase names, {@code AdditionalProperties}, binaries as arrays of byte values, and on Windows
+ * PowerShell {@code {"value": [...], "Count": n}} and {@code "/Date(ms)/"} dates).
+ *
+ * <p>Objects are streamed: each is mapped to a core record as soon as it is read and handed on, so
+ * a page is never held as text or as a tree. Unknown properties are skipped; a secret's
+ * {@code secretText} and a certificate's {@code key} are skipped unread.
+ *
+ * <pre>{@code
+ * try (InputStream in = Files.newInputStream(file)) {
+ *     GraphJsonReader.APPLICATIONS.read(in, "applications.json", applications::add);
+ * }
+ * }</pre>
+ *
+ * @param <T> the core record each element becomes
+ */
+public final class GraphJsonReader<T> {
+
+    /** Application objects. */
+    public static final GraphJsonReader<Application> APPLICATIONS =
+            new GraphJsonReader<>("applications", GraphObjects::application);
+    /** Service principals. */
+    public static final GraphJsonReader<ServicePrincipal> SERVICE_PRINCIPALS =
+            new GraphJsonReader<>("service principals", GraphObjects::servicePrincipal);
+    /** An application's federated identity credentials. */
+    public static final GraphJsonReader<FederatedIdentityCredential> FEDERATED_IDENTITY_CREDENTIALS =
+            new GraphJsonReader<>("federated identity credentials", GraphObjects::federated);
+    /** Objects of which only the id is wanted. */
+    public static final GraphJsonReader<UUID> OBJECT_IDS = new GraphJsonReader<>("objects", GraphObjects::objectId);
+    /** Rows of the beta credential sign-in activity report, read leniently. */
+    public static final GraphJsonReader<CredentialSignIn> CREDENTIAL_SIGN_INS =
+            new GraphJsonReader<>("credential sign-in rows", GraphObjects::signIn);
+
+    private final String what;
+    private final Function<JsonCursor, T> element;
+
+    private GraphJsonReader(String what, Function<JsonCursor, T> element) {
+        this.what = what;
+        this.element = element;
+    }
+
+    /**
+     * Reads one collection, handing on each element as soon as it is mapped.
+     *
+     * @param in the JSON; not closed
+     * @param source the file name or request, for error messages
+     * @param each receives each element in order
+     * @return the page's {@code @odata.nextLink}, or null when it is the last page
+     * @throws BadInputException when the input is not JSON, is cut short or has the wrong shape
+     */
+    public @Nullable String read(InputStream in, String source, Consumer<? super T> each) {
+        return read(in, source, each, link -> { });
+    }
+
+    /**
+     * Reads one collection, and calls {@code onNextLink} as soon as the next link is seen. Graph
+     * writes it before {@code value}, so a caller can ask for the next page while this one is
+     * still being read.
+     *
+     * @param in the JSON; not closed
+     * @param source the file name or request, for error messages
+     * @param each receives each element in order
+     * @param onNextLink receives the {@code @odata.nextLink}, verbatim, when there is one
+     * @return the page's {@code @odata.nextLink}, or null when it is the last page
+     * @throws BadInputException when the input is not JSON, is cut short or has the wrong shape
+     */
+    public @Nullable String read(InputStream in, String source, Consumer<? super T> each, Consumer<String> onNextLink) {
+        requireNonNull(in, "in");
+        requireNonNull(source, "source");
+        requireNonNull(each, "each");
+        requireNonNull(onNextLink, "onNextLink");
+        try (JsonCursor cursor = JsonCursor.open(in, source)) {
+            JsonToken first = cursor.next("a JSON array or a Graph collection ({\"value\": [...]})");
+            var page = new Object() {
+                @Nullable String nextLink;
+                boolean sawValue;
+            };
+            if (first == JsonToken.START_ARRAY) {
+                elements(cursor, each);
+            } else if (first == JsonToken.START_OBJECT) {
+                JsonCursor.Position at = cursor.position();
+                cursor.object("a Graph collection", name -> {
+                    switch (name) {
+                        case "value" -> {
+                            if (cursor.token() != JsonToken.START_ARRAY) {
+                                throw cursor.error("expected \"value\" to be an array of " + what + ", found " + cursor.describe());
+                            }
+                            page.sawValue = true;
+                            elements(cursor, each);
+                        }
+                        case "@odata.nextlink" -> {
+                            page.nextLink = cursor.string("@odata.nextLink");
+                            if (page.nextLink != null) {
+                                onNextLink.accept(page.nextLink);
+                            }
+                        }
+                        default -> cursor.skip();
+                    }
+                });
+                if (!page.sawValue) {
+                    throw cursor.error(at, "expected a JSON array of " + what + " or a Graph collection {\"value\": [...]}; "
+                            + "this object has no \"value\" (a single object? PowerShell writes one object "
+                            + "without brackets: use ConvertTo-Json -AsArray)");
+                }
+            } else {
+                throw cursor.error("expected a JSON array of " + what + " or a Graph collection {\"value\": [...]}, found "
+                        + cursor.describe());
+            }
+            cursor.expectEnd();
+            return page.nextLink;
+        }
+    }
+
+    private void elements(JsonCursor cursor, Consumer<? super T> each) {
+        while (cursor.next("an element or ']'") != JsonToken.END_ARRAY) {
+            each.accept(element.apply(cursor));
+        }
+    }
+
+    /**
+     * Reads the default app management policy (a single object).
+     *
+     * @param in the JSON; not closed
+     * @param source the file name or request, for error messages
+     * @return the policy
+     * @throws BadInputException when the input is not JSON, is cut short or has the wrong shape
+     */
+    public static AppManagementPolicy readPolicy(InputStream in, String source) {
+        requireNonNull(in, "in");
+        requireNonNull(source, "source");
+        try (JsonCursor cursor = JsonCursor.open(in, source)) {
+            cursor.next("the default app management policy (a JSON object)");
+            AppManagementPolicy policy = GraphObjects.policy(cursor);
+            cursor.expectEnd();
+            return policy;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GraphJsonReader[" + what + "]";
+    }
+}

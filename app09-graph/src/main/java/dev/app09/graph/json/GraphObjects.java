@@ -1,0 +1,349 @@
+package dev.app09.graph.json;
+
+import dev.app09.core.model.AppManagementPolicy;
+import dev.app09.core.model.AppManagementRestrictions;
+import dev.app09.core.model.Application;
+import dev.app09.core.model.CredentialSignIn;
+import dev.app09.core.model.FederatedIdentityCredential;
+import dev.app09.core.model.KeyCredential;
+import dev.app09.core.model.KeyIdentifier;
+import dev.app09.core.model.PasswordCredential;
+import dev.app09.core.model.PasswordCredentialRestriction;
+import dev.app09.core.model.ServicePrincipal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps one Graph object at the cursor to a core record. Unknown properties are skipped (Graph adds
+ * them over time); PowerShell's {@code AdditionalProperties} are read as if they stood beside the
+ * others; {@code secretText} and {@code key} are skipped unread.
+ */
+final class GraphObjects {
+
+    private static final String ADDITIONAL_PROPERTIES = "additionalproperties";
+
+    private GraphObjects() {
+    }
+
+    static Application application(JsonCursor in) {
+        JsonCursor.Position at = in.position();
+        var a = new Object() {
+            @Nullable UUID id;
+            @Nullable UUID appId;
+            @Nullable String displayName;
+            @Nullable Instant created;
+            @Nullable String audience;
+            List<PasswordCredential> passwords = List.of();
+            List<KeyCredential> keys = List.of();
+            List<FederatedIdentityCredential> federated = List.of();
+        };
+        JsonCursor.FieldHandler fields = new JsonCursor.FieldHandler() {
+            @Override
+            public void field(String name) {
+                switch (name) {
+                    case "id" -> a.id = in.uuid("the application's id");
+                    case "appid" -> a.appId = in.uuid("the application's appId");
+                    case "displayname" -> a.displayName = in.string("the application's displayName");
+                    case "createddatetime" -> a.created = in.instant("createdDateTime");
+                    case "signinaudience" -> a.audience = in.string("signInAudience");
+                    case "passwordcredentials" -> a.passwords = in.array("passwordCredentials", () -> password(in));
+                    case "keycredentials" -> a.keys = in.array("keyCredentials", () -> key(in));
+                    case "federatedidentitycredentials" ->
+                            a.federated = in.array("federatedIdentityCredentials", () -> federated(in));
+                    case ADDITIONAL_PROPERTIES -> additional(in, this);
+                    default -> in.skip();
+                }
+            }
+        };
+        in.object("an application", fields);
+        return new Application(required(in, at, a.id, "id", "application"), required(in, at, a.appId, "appId", "application"),
+                displayName(a.displayName, a.appId), a.created, a.audience, a.passwords, a.keys, a.federated);
+    }
+
+    static ServicePrincipal servicePrincipal(JsonCursor in) {
+        JsonCursor.Position at = in.position();
+        var s = new Object() {
+            @Nullable UUID id;
+            @Nullable UUID appId;
+            @Nullable String displayName;
+            @Nullable String type;
+            @Nullable UUID owner;
+            @Nullable String ssoMode;
+            @Nullable String signingThumbprint;
+            List<PasswordCredential> passwords = List.of();
+            List<KeyCredential> keys = List.of();
+        };
+        JsonCursor.FieldHandler fields = new JsonCursor.FieldHandler() {
+            @Override
+            public void field(String name) {
+                switch (name) {
+                    case "id" -> s.id = in.uuid("the service principal's id");
+                    case "appid" -> s.appId = in.uuid("the service principal's appId");
+                    case "displayname" -> s.displayName = in.string("the service principal's displayName");
+                    case "serviceprincipaltype" -> s.type = in.string("servicePrincipalType");
+                    case "appownerorganizationid" -> s.owner = in.uuid("appOwnerOrganizationId");
+                    case "preferredsinglesignonmode" -> s.ssoMode = in.string("preferredSingleSignOnMode");
+                    case "preferredtokensigningkeythumbprint" ->
+                            s.signingThumbprint = in.string("preferredTokenSigningKeyThumbprint");
+                    case "passwordcredentials" -> s.passwords = in.array("passwordCredentials", () -> password(in));
+                    case "keycredentials" -> s.keys = in.array("keyCredentials", () -> key(in));
+                    case ADDITIONAL_PROPERTIES -> additional(in, this);
+                    default -> in.skip();
+                }
+            }
+        };
+        in.object("a service principal", fields);
+        return new ServicePrincipal(required(in, at, s.id, "id", "service principal"),
+                required(in, at, s.appId, "appId", "service principal"), displayName(s.displayName, s.appId),
+                s.type, s.owner, s.ssoMode, s.signingThumbprint, s.passwords, s.keys);
+    }
+
+    static PasswordCredential password(JsonCursor in) {
+        JsonCursor.Position at = in.position();
+        var p = new Object() {
+            @Nullable UUID keyId;
+            @Nullable String displayName;
+            @Nullable String hint;
+            byte @Nullable [] customKeyIdentifier;
+            @Nullable Instant start;
+            @Nullable Instant end;
+        };
+        JsonCursor.FieldHandler fields = new JsonCursor.FieldHandler() {
+            @Override
+            public void field(String name) {
+                switch (name) {
+                    case "keyid" -> p.keyId = in.uuid("a password credential's keyId");
+                    case "displayname" -> p.displayName = in.string("a password credential's displayName");
+                    case "hint" -> p.hint = in.string("hint");
+                    case "customkeyidentifier" -> p.customKeyIdentifier = in.binary("customKeyIdentifier");
+                    case "startdatetime" -> p.start = in.instant("startDateTime");
+                    case "enddatetime" -> p.end = in.instant("endDateTime");
+                    case ADDITIONAL_PROPERTIES -> additional(in, this);
+                    default -> in.skip(); // secretText among them: never read
+                }
+            }
+        };
+        in.object("a password credential", fields);
+        return new PasswordCredential(required(in, at, p.keyId, "keyId", "password credential"), p.displayName, p.hint,
+                keyIdentifier(p.customKeyIdentifier), p.start, p.end);
+    }
+
+    static KeyCredential key(JsonCursor in) {
+        JsonCursor.Position at = in.position();
+        var k = new Object() {
+            @Nullable UUID keyId;
+            @Nullable String displayName;
+            byte @Nullable [] customKeyIdentifier;
+            @Nullable String type;
+            @Nullable String usage;
+            @Nullable Instant start;
+            @Nullable Instant end;
+        };
+        JsonCursor.FieldHandler fields = new JsonCursor.FieldHandler() {
+            @Override
+            public void field(String name) {
+                switch (name) {
+                    case "keyid" -> k.keyId = in.uuid("a key credential's keyId");
+                    case "displayname" -> k.displayName = in.string("a key credential's displayName");
+                    case "customkeyidentifier" -> k.customKeyIdentifier = in.binary("customKeyIdentifier");
+                    case "type" -> k.type = in.string("a key credential's type");
+                    case "usage" -> k.usage = in.string("a key credential's usage");
+                    case "startdatetime" -> k.start = in.instant("startDateTime");
+                    case "enddatetime" -> k.end = in.instant("endDateTime");
+                    case ADDITIONAL_PROPERTIES -> additional(in, this);
+                    default -> in.skip(); // the certificate itself ("key") is not needed to judge
+                }
+            }
+        };
+        in.object("a key credential", fields);
+        return new KeyCredential(required(in, at, k.keyId, "keyId", "key credential"), k.displayName,
+                keyIdentifier(k.customKeyIdentifier), k.type, k.usage, k.start, k.end);
+    }
+
+    static FederatedIdentityCredential federated(JsonCursor in) {
+        JsonCursor.Position at = in.position();
+        var f = new Object() {
+            @Nullable String id;
+            @Nullable String name;
+            @Nullable String issuer;
+            @Nullable String subject;
+            List<String> audiences = List.of();
+        };
+        JsonCursor.FieldHandler fields = new JsonCursor.FieldHandler() {
+            @Override
+            public void field(String field) {
+                switch (field) {
+                    case "id" -> f.id = in.string("a federated credential's id");
+                    case "name" -> f.name = in.string("a federated credential's name");
+                    case "issuer" -> f.issuer = in.string("issuer");
+                    case "subject" -> f.subject = in.string("subject");
+                    case "audiences" -> f.audiences = in.strings("audiences");
+                    case ADDITIONAL_PROPERTIES -> additional(in, this);
+                    default -> in.skip();
+                }
+            }
+        };
+        in.object("a federated identity credential", fields);
+        String what = "federated identity credential";
+        return new FederatedIdentityCredential(f.id, required(in, at, f.name, "name", what),
+                required(in, at, f.issuer, "issuer", what), required(in, at, f.subject, "subject", what), f.audiences);
+    }
+
+    /** An object's id alone: what the federated-credential filter query selects. */
+    static UUID objectId(JsonCursor in) {
+        JsonCursor.Position at = in.position();
+        var o = new Object() {
+            @Nullable UUID id;
+        };
+        in.object("an object with an id", name -> {
+            if (name.equals("id")) {
+                o.id = in.uuid("the object's id");
+            } else {
+                in.skip();
+            }
+        });
+        return required(in, at, o.id, "id", "object");
+    }
+
+    /**
+     * A row of the beta credential sign-in report, read leniently: Graph's documented examples
+     * disagree with its schema (keyType "secret" or "clientSecret", expirationDate or
+     * expirationDateTime), and the last sign-in may sit in {@code signInActivity} or beside it.
+     */
+    static CredentialSignIn signIn(JsonCursor in) {
+        JsonCursor.Position at = in.position();
+        var r = new Object() {
+            @Nullable UUID keyId;
+            @Nullable UUID appId;
+            @Nullable String keyType;
+            @Nullable String origin;
+            @Nullable Instant lastSignIn;
+        };
+        JsonCursor.FieldHandler fields = new JsonCursor.FieldHandler() {
+            @Override
+            public void field(String name) {
+                switch (name) {
+                    case "keyid" -> r.keyId = in.uuid("a sign-in row's keyId");
+                    case "appid" -> r.appId = in.uuid("a sign-in row's appId");
+                    case "keytype" -> r.keyType = in.string("keyType");
+                    case "credentialorigin" -> r.origin = in.string("credentialOrigin");
+                    case "lastsignindatetime" -> r.lastSignIn = latest(r.lastSignIn, in.instant("lastSignInDateTime"));
+                    case "signinactivity" -> {
+                        if (in.token() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+                            return;
+                        }
+                        in.object("signInActivity", inner -> {
+                            if (inner.equals("lastsignindatetime")) {
+                                r.lastSignIn = latest(r.lastSignIn, in.instant("lastSignInDateTime"));
+                            } else {
+                                in.skip();
+                            }
+                        });
+                    }
+                    case ADDITIONAL_PROPERTIES -> additional(in, this);
+                    default -> in.skip();
+                }
+            }
+        };
+        in.object("a credential sign-in row", fields);
+        return new CredentialSignIn(required(in, at, r.keyId, "keyId", "credential sign-in row"), r.appId,
+                normaliseKeyType(r.keyType), r.origin, r.lastSignIn);
+    }
+
+    static AppManagementPolicy policy(JsonCursor in) {
+        var p = new Object() {
+            boolean enabled;
+            AppManagementRestrictions application = AppManagementRestrictions.NONE;
+            AppManagementRestrictions servicePrincipal = AppManagementRestrictions.NONE;
+        };
+        JsonCursor.FieldHandler fields = new JsonCursor.FieldHandler() {
+            @Override
+            public void field(String name) {
+                switch (name) {
+                    case "isenabled" -> p.enabled = in.bool("isEnabled");
+                    case "applicationrestrictions" -> p.application = restrictions(in, "applicationRestrictions");
+                    case "serviceprincipalrestrictions" ->
+                            p.servicePrincipal = restrictions(in, "servicePrincipalRestrictions");
+                    case ADDITIONAL_PROPERTIES -> additional(in, this);
+                    default -> in.skip();
+                }
+            }
+        };
+        in.object("the default app management policy", fields);
+        return new AppManagementPolicy(p.enabled, p.application, p.servicePrincipal);
+    }
+
+    private static AppManagementRestrictions restrictions(JsonCursor in, String what) {
+        if (in.token() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+            return AppManagementRestrictions.NONE;
+        }
+        List<PasswordCredentialRestriction> passwords = new ArrayList<>();
+        in.object(what, name -> {
+            if (name.equals("passwordcredentials")) {
+                passwords.addAll(in.array(what + ".passwordCredentials", () -> restriction(in)));
+            } else {
+                in.skip();
+            }
+        });
+        return new AppManagementRestrictions(passwords);
+    }
+
+    private static PasswordCredentialRestriction restriction(JsonCursor in) {
+        JsonCursor.Position at = in.position();
+        var r = new Object() {
+            @Nullable String type;
+            @Nullable String state;
+            @Nullable String maxLifetime;
+            @Nullable Instant after;
+        };
+        in.object("a password credential restriction", name -> {
+            switch (name) {
+                case "restrictiontype" -> r.type = in.string("restrictionType");
+                case "state" -> r.state = in.string("state");
+                case "maxlifetime" -> r.maxLifetime = in.string("maxLifetime");
+                case "restrictforappscreatedafterdatetime" -> r.after = in.instant("restrictForAppsCreatedAfterDateTime");
+                default -> in.skip();
+            }
+        });
+        return new PasswordCredentialRestriction(required(in, at, r.type, "restrictionType", "restriction"),
+                r.state, r.maxLifetime, r.after);
+    }
+
+    /** PowerShell's bag of properties its model lacks: read as if they stood beside the others. */
+    private static void additional(JsonCursor in, JsonCursor.FieldHandler fields) {
+        if (in.token() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+            return;
+        }
+        in.object("AdditionalProperties", fields);
+    }
+
+    private static <T> T required(JsonCursor in, JsonCursor.Position at, @Nullable T value, String property, String what) {
+        if (value == null) {
+            throw in.error(at, "expected \"" + property + "\" on this " + what + "; it is missing or null");
+        }
+        return value;
+    }
+
+    private static String displayName(@Nullable String name, @Nullable UUID appId) {
+        // Graph requires a display name; an export without one still names the workload by appId.
+        return name != null ? name : String.valueOf(appId);
+    }
+
+    private static @Nullable KeyIdentifier keyIdentifier(byte @Nullable [] bytes) {
+        return bytes == null ? null : KeyIdentifier.of(bytes);
+    }
+
+    private static @Nullable Instant latest(@Nullable Instant a, @Nullable Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static @Nullable String normaliseKeyType(@Nullable String keyType) {
+        return "secret".equalsIgnoreCase(keyType) ? "clientSecret" : keyType;
+    }
+}
