@@ -1,0 +1,75 @@
+package dev.app09.graph.cli;
+
+import dev.app09.core.App09Exception;
+import java.time.Clock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code app09} command: its subcommands, and how failures become exit statuses. */
+@Command(name = "app09", mixinStandardHelpOptions = true, versionProvider = App09Command.Version.class,
+        description = "Finds Microsoft Entra workloads that still authenticate with client secrets (control APP-09).",
+        subcommands = {ScanCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:the control passes (complete scan, no failing workload)",
+            "1:at least one workload fails the control",
+            "2:bad usage or bad input",
+            "3:the scan was incomplete (the report is still written, complete: false)",
+            "4:an internal error (a bug: please report it)"})
+final class App09Command implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * @param args the command line
+     * @param console where output, progress and errors go, and the environment
+     * @param clock the clock {@code --as-of} defaults to
+     * @return the exit status
+     */
+    static int run(String[] args, Console console, Clock clock) {
+        CommandLine command = new CommandLine(new App09Command(), new Factory(console, clock));
+        command.setOut(new java.io.PrintWriter(console.out(), true));
+        command.setErr(new java.io.PrintWriter(console.err(), true));
+        command.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("app09: " + e.getMessage());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.BAD_INPUT;
+        });
+        command.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof App09Exception || e instanceof java.io.UncheckedIOException) {
+                line.getErr().println("app09: " + e.getMessage());
+                return ExitCode.BAD_INPUT;
+            }
+            line.getErr().println("app09: internal error (please report it): " + e);
+            return ExitCode.INTERNAL_ERROR;
+        });
+        return command.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. app09 scan --help");
+    }
+
+    /** Hands the console and clock to subcommands. */
+    private record Factory(Console console, Clock clock) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == ScanCommand.class) {
+                return type.cast(new ScanCommand(console, clock));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = App09Command.class.getPackage().getImplementationVersion();
+            return new String[] {"app09 " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

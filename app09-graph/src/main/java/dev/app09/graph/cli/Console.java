@@ -1,0 +1,25 @@
+package dev.app09.graph.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * What the command talks to: standard output for results, standard error for progress and
+ * errors, the environment (for a certificate's password), and whether stderr is a terminal.
+ *
+ * @param out where results go unless {@code --output} says otherwise
+ * @param err where progress, warnings and errors go
+ * @param environment environment variables
+ * @param terminal whether {@code err} is a terminal (a live progress line) or not (plain lines)
+ */
+public record Console(PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal) {
+
+    /** Validates and copies. */
+    public Console {
+        requireNonNull(out, "out");
+        requireNonNull(err, "err");
+        environment = Map.copyOf(environment);
+    }
+}

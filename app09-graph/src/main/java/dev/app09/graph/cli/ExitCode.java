@@ -1,0 +1,19 @@
+package dev.app09.graph.cli;
+
+/** The command's exit statuses. */
+final class ExitCode {
+
+    /** The control passes: the scan was complete and no workload fails. */
+    static final int PASS = 0;
+    /** At least one workload fails the control. */
+    static final int FAILING = 1;
+    /** Bad usage or bad input (an option, an export file, an exceptions file). */
+    static final int BAD_INPUT = 2;
+    /** The scan was incomplete: the report was written, with {@code complete: false}. */
+    static final int INCOMPLETE = 3;
+    /** A bug in app09. */
+    static final int INTERNAL_ERROR = 4;
+
+    private ExitCode() {
+    }
+}
