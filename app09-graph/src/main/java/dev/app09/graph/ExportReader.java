@@ -12,6 +12,7 @@ import dev.app09.core.model.TenantSnapshot;
 import dev.app09.graph.json.GraphJsonReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ public final class ExportReader {
         } catch (NoSuchFileException e) {
             throw new BadInputException(file.toString(), 0, 0,
                     "missing: an export folder needs " + APPLICATIONS + " and " + SERVICE_PRINCIPALS);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new BadInputException(file.toString(), 0, 0, "cannot be read: " + e.getMessage(), e);
         }
         return items;
@@ -101,7 +102,7 @@ public final class ExportReader {
     private static @Nullable AppManagementPolicy policy(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return GraphJsonReader.readPolicy(in, file.toString());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new BadInputException(file.toString(), 0, 0, "cannot be read: " + e.getMessage(), e);
         }
     }

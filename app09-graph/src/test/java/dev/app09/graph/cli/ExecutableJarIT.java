@@ -1,0 +1,75 @@
+package dev.app09.graph.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged {@code app09.jar} runs the README's command as a user runs it: a separate JVM. */
+final class ExecutableJarIT {
+
+    private static final Path JAR = Path.of("target/app09.jar");
+    private static final String CONTOSO = "../app09-testkit/src/main/resources/dev/app09/testkit/samples/contoso";
+
+    @Test
+    void the_readme_command_prints_the_contoso_verdicts_and_exits_1() throws Exception {
+        Run run = app09("scan", "--export", CONTOSO, "--as-of", "2026-06-01T00:00:00Z");
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.out).contains("SECRETS_ONLY", "MIGRATION_OVERDUE", "MIGRATING", "CERTIFICATE", "FEDERATED",
+                "NO_CREDENTIALS", "NOT_APPLICABLE", "Payroll Export", "GitHub Deployer", "FAIL: 8 failing of 20 workloads");
+    }
+
+    @Test
+    void with_the_sample_exceptions_register_the_mainframe_bridge_is_an_exception() throws Exception {
+        Run run = app09("scan", "--export", CONTOSO, "--exceptions", CONTOSO + "/exceptions.json",
+                "--as-of", "2026-06-01T00:00:00Z", "--format", "csv");
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.out.lines().filter(line -> line.startsWith("Mainframe Bridge,"))).singleElement()
+                .asString().contains(",EXCEPTION,");
+    }
+
+    @Test
+    void bad_input_exits_2_with_file_and_position_and_no_stack_trace(@TempDir Path export) throws Exception {
+        Files.writeString(export.resolve("applications.json"), "{\"value\": [\n  {\"id\": 42}\n]}");
+        Files.writeString(export.resolve("servicePrincipals.json"), "[]");
+
+        Run run = app09("scan", "--export", export.toString());
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).contains("applications.json:2:").doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void the_jar_carries_no_signature_files_and_names_its_version() throws Exception {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            assertThat(jar.stream().map(e -> e.getName()))
+                    .noneMatch(name -> name.startsWith("META-INF/") && name.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"));
+        }
+        assertThat(app09("--version").out).startsWith("app09 0.");
+    }
+
+    private static Run app09(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        var out = process.getInputStream().readAllBytes();
+        var err = process.getErrorStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("app09 finished").isTrue();
+        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+}
