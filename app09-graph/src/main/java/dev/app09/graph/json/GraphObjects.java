@@ -30,75 +30,93 @@ final class GraphObjects {
 
     static Application application(JsonCursor in) {
         JsonCursor.Position at = in.position();
-        var a = new Object() {
-            @Nullable UUID id;
-            @Nullable UUID appId;
-            @Nullable String displayName;
+        var a = new DirectoryObject("application") {
             @Nullable Instant created;
             @Nullable String audience;
-            List<PasswordCredential> passwords = List.of();
-            List<KeyCredential> keys = List.of();
             List<FederatedIdentityCredential> federated = List.of();
         };
         JsonCursor.FieldHandler fields = new JsonCursor.FieldHandler() {
             @Override
             public void field(String name) {
                 switch (name) {
-                    case "id" -> a.id = in.uuid("the application's id");
-                    case "appid" -> a.appId = in.uuid("the application's appId");
-                    case "displayname" -> a.displayName = in.string("the application's displayName");
                     case "createddatetime" -> a.created = in.instant("createdDateTime");
                     case "signinaudience" -> a.audience = in.string("signInAudience");
-                    case "passwordcredentials" -> a.passwords = in.array("passwordCredentials", () -> password(in));
-                    case "keycredentials" -> a.keys = in.array("keyCredentials", () -> key(in));
                     case "federatedidentitycredentials" ->
                             a.federated = in.array("federatedIdentityCredentials", () -> federated(in));
                     case ADDITIONAL_PROPERTIES -> additional(in, this);
-                    default -> in.skip();
+                    default -> a.field(in, name);
                 }
             }
         };
         in.object("an application", fields);
-        return new Application(required(in, at, a.id, "id", "application"), required(in, at, a.appId, "appId", "application"),
-                displayName(a.displayName, a.appId), a.created, a.audience, a.passwords, a.keys, a.federated);
+        return new Application(a.id(in, at), a.appId(in, at), a.displayName(), a.created, a.audience,
+                a.passwords, a.keys, a.federated);
     }
 
     static ServicePrincipal servicePrincipal(JsonCursor in) {
         JsonCursor.Position at = in.position();
-        var s = new Object() {
-            @Nullable UUID id;
-            @Nullable UUID appId;
-            @Nullable String displayName;
+        var s = new DirectoryObject("service principal") {
             @Nullable String type;
             @Nullable UUID owner;
             @Nullable String ssoMode;
             @Nullable String signingThumbprint;
-            List<PasswordCredential> passwords = List.of();
-            List<KeyCredential> keys = List.of();
         };
         JsonCursor.FieldHandler fields = new JsonCursor.FieldHandler() {
             @Override
             public void field(String name) {
                 switch (name) {
-                    case "id" -> s.id = in.uuid("the service principal's id");
-                    case "appid" -> s.appId = in.uuid("the service principal's appId");
-                    case "displayname" -> s.displayName = in.string("the service principal's displayName");
                     case "serviceprincipaltype" -> s.type = in.string("servicePrincipalType");
                     case "appownerorganizationid" -> s.owner = in.uuid("appOwnerOrganizationId");
                     case "preferredsinglesignonmode" -> s.ssoMode = in.string("preferredSingleSignOnMode");
                     case "preferredtokensigningkeythumbprint" ->
                             s.signingThumbprint = in.string("preferredTokenSigningKeyThumbprint");
-                    case "passwordcredentials" -> s.passwords = in.array("passwordCredentials", () -> password(in));
-                    case "keycredentials" -> s.keys = in.array("keyCredentials", () -> key(in));
                     case ADDITIONAL_PROPERTIES -> additional(in, this);
-                    default -> in.skip();
+                    default -> s.field(in, name);
                 }
             }
         };
         in.object("a service principal", fields);
-        return new ServicePrincipal(required(in, at, s.id, "id", "service principal"),
-                required(in, at, s.appId, "appId", "service principal"), displayName(s.displayName, s.appId),
-                s.type, s.owner, s.ssoMode, s.signingThumbprint, s.passwords, s.keys);
+        return new ServicePrincipal(s.id(in, at), s.appId(in, at), s.displayName(), s.type, s.owner, s.ssoMode,
+                s.signingThumbprint, s.passwords, s.keys);
+    }
+
+    /** What applications and service principals share: ids, name and the two credential lists. */
+    private static class DirectoryObject {
+        private final String what;
+        @Nullable UUID id;
+        @Nullable UUID appId;
+        @Nullable String displayName;
+        List<PasswordCredential> passwords = List.of();
+        List<KeyCredential> keys = List.of();
+
+        DirectoryObject(String what) {
+            this.what = what;
+        }
+
+        /** Reads a shared property, or skips one nobody needs. */
+        void field(JsonCursor in, String name) {
+            switch (name) {
+                case "id" -> id = in.uuid("the " + what + "'s id");
+                case "appid" -> appId = in.uuid("the " + what + "'s appId");
+                case "displayname" -> displayName = in.string("the " + what + "'s displayName");
+                case "passwordcredentials" -> passwords = in.array("passwordCredentials", () -> password(in));
+                case "keycredentials" -> keys = in.array("keyCredentials", () -> key(in));
+                default -> in.skip();
+            }
+        }
+
+        UUID id(JsonCursor in, JsonCursor.Position at) {
+            return required(in, at, id, "id", what);
+        }
+
+        UUID appId(JsonCursor in, JsonCursor.Position at) {
+            return required(in, at, appId, "appId", what);
+        }
+
+        /** Graph requires a display name; an export without one still names the workload by appId. */
+        String displayName() {
+            return displayName != null ? displayName : String.valueOf(appId);
+        }
     }
 
     static PasswordCredential password(JsonCursor in) {
@@ -325,11 +343,6 @@ final class GraphObjects {
             throw in.error(at, "expected \"" + property + "\" on this " + what + "; it is missing or null");
         }
         return value;
-    }
-
-    private static String displayName(@Nullable String name, @Nullable UUID appId) {
-        // Graph requires a display name; an export without one still names the workload by appId.
-        return name != null ? name : String.valueOf(appId);
     }
 
     private static @Nullable KeyIdentifier keyIdentifier(byte @Nullable [] bytes) {

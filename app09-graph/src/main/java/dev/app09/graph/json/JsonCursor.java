@@ -83,11 +83,9 @@ final class JsonCursor implements Closeable {
         try {
             return parser.nextToken();
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new BadInputException(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    "not valid JSON: " + e.getOriginalMessage(), e);
+            throw notJson(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -245,11 +243,9 @@ final class JsonCursor implements Closeable {
         try {
             parser.skipChildren();
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new BadInputException(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    "not valid JSON: " + e.getOriginalMessage(), e);
+            throw notJson(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -257,6 +253,17 @@ final class JsonCursor implements Closeable {
     Position position() {
         JsonLocation at = parser.currentTokenLocation();
         return new Position(at.getLineNr(), at.getColumnNr());
+    }
+
+    private BadInputException notJson(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return new BadInputException(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                "not valid JSON: " + e.getOriginalMessage(), e);
+    }
+
+    /** The stream itself failed (a file read error, a dropped connection): not the input's fault. */
+    private UncheckedIOException unreadable(IOException e) {
+        return new UncheckedIOException(source + ": " + e.getMessage(), e);
     }
 
     BadInputException error(String message) {
@@ -296,7 +303,7 @@ final class JsonCursor implements Closeable {
         try {
             return parser.getText();
         } catch (IOException e) {
-            throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -305,7 +312,7 @@ final class JsonCursor implements Closeable {
             String name = parser.currentName();
             return name == null ? "" : name;
         } catch (IOException e) {
-            throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -314,7 +321,7 @@ final class JsonCursor implements Closeable {
         try {
             parser.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
