@@ -121,64 +121,76 @@ final class GraphObjects {
 
     static PasswordCredential password(JsonCursor in) {
         JsonCursor.Position at = in.position();
-        var p = new Object() {
-            @Nullable UUID keyId;
-            @Nullable String displayName;
+        var p = new Credential("password credential") {
             @Nullable String hint;
-            byte @Nullable [] customKeyIdentifier;
-            @Nullable Instant start;
-            @Nullable Instant end;
         };
         JsonCursor.FieldHandler fields = new JsonCursor.FieldHandler() {
             @Override
             public void field(String name) {
                 switch (name) {
-                    case "keyid" -> p.keyId = in.uuid("a password credential's keyId");
-                    case "displayname" -> p.displayName = in.string("a password credential's displayName");
                     case "hint" -> p.hint = in.string("hint");
-                    case "customkeyidentifier" -> p.customKeyIdentifier = in.binary("customKeyIdentifier");
-                    case "startdatetime" -> p.start = in.instant("startDateTime");
-                    case "enddatetime" -> p.end = in.instant("endDateTime");
                     case ADDITIONAL_PROPERTIES -> additional(in, this);
-                    default -> in.skip(); // secretText among them: never read
+                    default -> p.field(in, name); // secretText among them: skipped, never read
                 }
             }
         };
         in.object("a password credential", fields);
-        return new PasswordCredential(required(in, at, p.keyId, "keyId", "password credential"), p.displayName, p.hint,
-                keyIdentifier(p.customKeyIdentifier), p.start, p.end);
+        return new PasswordCredential(p.keyId(in, at), p.displayName, p.hint, p.customKeyIdentifier(), p.start, p.end);
     }
 
     static KeyCredential key(JsonCursor in) {
         JsonCursor.Position at = in.position();
-        var k = new Object() {
-            @Nullable UUID keyId;
-            @Nullable String displayName;
-            byte @Nullable [] customKeyIdentifier;
+        var k = new Credential("key credential") {
             @Nullable String type;
             @Nullable String usage;
-            @Nullable Instant start;
-            @Nullable Instant end;
         };
         JsonCursor.FieldHandler fields = new JsonCursor.FieldHandler() {
             @Override
             public void field(String name) {
                 switch (name) {
-                    case "keyid" -> k.keyId = in.uuid("a key credential's keyId");
-                    case "displayname" -> k.displayName = in.string("a key credential's displayName");
-                    case "customkeyidentifier" -> k.customKeyIdentifier = in.binary("customKeyIdentifier");
                     case "type" -> k.type = in.string("a key credential's type");
                     case "usage" -> k.usage = in.string("a key credential's usage");
-                    case "startdatetime" -> k.start = in.instant("startDateTime");
-                    case "enddatetime" -> k.end = in.instant("endDateTime");
                     case ADDITIONAL_PROPERTIES -> additional(in, this);
-                    default -> in.skip(); // the certificate itself ("key") is not needed to judge
+                    default -> k.field(in, name); // the certificate itself ("key") is not needed to judge
                 }
             }
         };
         in.object("a key credential", fields);
-        return new KeyCredential(required(in, at, k.keyId, "keyId", "key credential"), k.displayName,
-                keyIdentifier(k.customKeyIdentifier), k.type, k.usage, k.start, k.end);
+        return new KeyCredential(k.keyId(in, at), k.displayName, k.customKeyIdentifier(), k.type, k.usage, k.start, k.end);
+    }
+
+    /** What password and key credentials share: keyId, name, key identifier and dates. */
+    private static class Credential {
+        private final String what;
+        @Nullable UUID keyId;
+        @Nullable String displayName;
+        byte @Nullable [] customKeyIdentifier;
+        @Nullable Instant start;
+        @Nullable Instant end;
+
+        Credential(String what) {
+            this.what = what;
+        }
+
+        /** Reads a shared property, or skips one nobody needs. */
+        void field(JsonCursor in, String name) {
+            switch (name) {
+                case "keyid" -> keyId = in.uuid("a " + what + "'s keyId");
+                case "displayname" -> displayName = in.string("a " + what + "'s displayName");
+                case "customkeyidentifier" -> customKeyIdentifier = in.binary("customKeyIdentifier");
+                case "startdatetime" -> start = in.instant("startDateTime");
+                case "enddatetime" -> end = in.instant("endDateTime");
+                default -> in.skip();
+            }
+        }
+
+        UUID keyId(JsonCursor in, JsonCursor.Position at) {
+            return required(in, at, keyId, "keyId", what);
+        }
+
+        @Nullable KeyIdentifier customKeyIdentifier() {
+            return customKeyIdentifier == null ? null : KeyIdentifier.of(customKeyIdentifier);
+        }
     }
 
     static FederatedIdentityCredential federated(JsonCursor in) {
@@ -343,10 +355,6 @@ final class GraphObjects {
             throw in.error(at, "expected \"" + property + "\" on this " + what + "; it is missing or null");
         }
         return value;
-    }
-
-    private static @Nullable KeyIdentifier keyIdentifier(byte @Nullable [] bytes) {
-        return bytes == null ? null : KeyIdentifier.of(bytes);
     }
 
     private static @Nullable Instant latest(@Nullable Instant a, @Nullable Instant b) {
