@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +28,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sends raw Graph requests through the SDK's request adapter (its auth and middleware) and reads
  * the body as a stream with {@link GraphJsonReader}. Retries are ours, not Kiota's, so that their
- * total wait is bounded and every retry reaches the listener.
+ * total wait is bounded and each one reaches the listener. (OkHttp may still resend a request
+ * once, silently, when a pooled connection turns out to be dead; that costs no wait.)
  */
 final class GraphCalls {
 
@@ -57,6 +59,7 @@ final class GraphCalls {
     <T> long readAll(String collection, Supplier<RequestInformation> first, GraphJsonReader<T> reader,
             Consumer<List<T>> pages) {
         long total = 0;
+        Set<String> followed = new HashSet<>();
         Supplier<RequestInformation> request = first;
         for (int page = 1; ; page++) {
             String what = collection + " page " + page;
@@ -75,6 +78,11 @@ final class GraphCalls {
             String next = answer.nextLink;
             if (next == null) {
                 return total;
+            }
+            if (!followed.add(next)) {
+                // Graph never repeats a link; following it again would read the same pages forever.
+                throw new GraphCallFailed(200, what + ": Graph sent a next link it had sent before; "
+                        + "the collection cannot be read whole", new IllegalStateException(next));
             }
             request = () -> nextPage(next);
         }
@@ -136,8 +144,9 @@ final class GraphCalls {
                 throw new GraphCallFailed(status, what + ": " + cause + "; gave up after " + attempt + " retries", failure);
             }
             if (waited.plus(wait).compareTo(retry.maxTotalWait()) > 0) {
-                throw new GraphCallFailed(status, what + ": " + cause + "; Graph asked to wait " + wait.toSeconds()
-                        + " s, beyond the retry budget of " + retry.maxTotalWait().toSeconds() + " s", failure);
+                throw new GraphCallFailed(status, what + ": " + cause + "; " + (asked.isPresent() ? "Graph asked to wait "
+                        : "the next backoff is ") + format(wait) + ", beyond the retry budget of "
+                        + format(retry.maxTotalWait()), failure);
             }
             listener.retrying(what, retryNumber, wait, cause);
             sleep(wait, what);
@@ -201,6 +210,11 @@ final class GraphCalls {
                 .filter(name::equalsIgnoreCase)
                 .flatMap(key -> headers.get(key).stream())
                 .findFirst();
+    }
+
+    /** Whole seconds as {@code 5 s}, finer waits in milliseconds, so that none reads as {@code 0 s}. */
+    private static String format(Duration wait) {
+        return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
     }
 
     private static void sleep(Duration wait, String what) {
