@@ -43,7 +43,7 @@ public final class BadInputException extends App09Exception {
         super(position(source, line, column) + ": " + requireNonNull(problem, "problem"), cause);
         this.source = source;
         this.line = Math.max(line, 0);
-        this.column = Math.max(column, 0);
+        this.column = line > 0 ? Math.max(column, 1) : 0;
         this.problem = problem;
     }
 
@@ -62,7 +62,7 @@ public final class BadInputException extends App09Exception {
         return line;
     }
 
-    /** @return the column, from 1; 0 when unknown */
+    /** @return the column, from 1; 0 when the line is unknown */
     public int column() {
         return column;
     }

@@ -1,5 +1,6 @@
 package dev.app09.graph.json;
 
+import com.fasterxml.jackson.core.JsonToken;
 import dev.app09.core.model.AppManagementPolicy;
 import dev.app09.core.model.AppManagementRestrictions;
 import dev.app09.core.model.Application;
@@ -10,6 +11,7 @@ import dev.app09.core.model.KeyIdentifier;
 import dev.app09.core.model.PasswordCredential;
 import dev.app09.core.model.PasswordCredentialRestriction;
 import dev.app09.core.model.ServicePrincipal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -262,7 +264,7 @@ final class GraphObjects {
                     case "credentialorigin" -> r.origin = in.string("credentialOrigin");
                     case "lastsignindatetime" -> r.lastSignIn = latest(r.lastSignIn, in.instant("lastSignInDateTime"));
                     case "signinactivity" -> {
-                        if (in.token() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+                        if (in.token() == JsonToken.VALUE_NULL) {
                             return;
                         }
                         in.object("signInActivity", inner -> {
@@ -307,7 +309,7 @@ final class GraphObjects {
     }
 
     private static AppManagementRestrictions restrictions(JsonCursor in, String what) {
-        if (in.token() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+        if (in.token() == JsonToken.VALUE_NULL) {
             return AppManagementRestrictions.NONE;
         }
         List<PasswordCredentialRestriction> passwords = new ArrayList<>();
@@ -333,7 +335,7 @@ final class GraphObjects {
             switch (name) {
                 case "restrictiontype" -> r.type = in.string("restrictionType");
                 case "state" -> r.state = in.string("state");
-                case "maxlifetime" -> r.maxLifetime = in.string("maxLifetime");
+                case "maxlifetime" -> r.maxLifetime = lifetime(in);
                 case "restrictforappscreatedafterdatetime" -> r.after = in.instant("restrictForAppsCreatedAfterDateTime");
                 default -> in.skip();
             }
@@ -342,9 +344,30 @@ final class GraphObjects {
                 r.state, r.maxLifetime, r.after);
     }
 
+    /** An ISO-8601 duration as Graph writes it, or the TimeSpan object PowerShell writes ({@code {"Ticks": ...}}). */
+    private static @Nullable String lifetime(JsonCursor in) {
+        if (in.token() != JsonToken.START_OBJECT) {
+            return in.string("maxLifetime");
+        }
+        JsonCursor.Position at = in.position();
+        var span = new Object() {
+            @Nullable Long ticks;
+        };
+        in.object("maxLifetime", name -> {
+            if (name.equals("ticks")) {
+                span.ticks = in.integer("maxLifetime's Ticks");
+            } else {
+                in.skip();
+            }
+        });
+        long ticks = required(in, at, span.ticks, "Ticks", "TimeSpan");
+        // A tick is 100 ns.
+        return Duration.ofSeconds(ticks / 10_000_000, ticks % 10_000_000 * 100).toString();
+    }
+
     /** PowerShell's bag of properties its model lacks: read as if they stood beside the others. */
     private static void additional(JsonCursor in, JsonCursor.FieldHandler fields) {
-        if (in.token() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+        if (in.token() == JsonToken.VALUE_NULL) {
             return;
         }
         in.object("AdditionalProperties", fields);

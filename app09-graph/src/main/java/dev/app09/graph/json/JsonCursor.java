@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.app09.graph.BadInputException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -38,6 +39,10 @@ final class JsonCursor implements Closeable {
     /** Windows PowerShell writes dates as {@code "/Date(1714557600000)/"} (sometimes with an offset). */
     private static final Pattern MS_DATE = Pattern.compile("^/Date\\((-?\\d+)([+-]\\d{4})?\\)/$");
     private static final int QUOTE_LIMIT = 40;
+    /** Jackson's own pointer into the source, e.g. "(start marker at [Source: ...; line: 1, column: 12])": we give ours. */
+    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*\\(start marker at \\[Source:.*?\\]\\)|\\s*at \\[Source:.*?\\]");
+    /** An offset with a one-digit hour, as in Graph's own sign-in report example ("-8:00"). */
+    private static final Pattern SHORT_OFFSET = Pattern.compile("([+-])(\\d:\\d\\d)$");
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             // whoever opened a stream closes it
@@ -167,7 +172,7 @@ final class JsonCursor implements Closeable {
             if (ms.matches()) {
                 return Instant.ofEpochMilli(Long.parseLong(ms.group(1)));
             }
-            return OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(SHORT_OFFSET.matcher(text).replaceFirst("$10$2")).toInstant();
         } catch (DateTimeParseException | NumberFormatException e) {
             throw error("expected " + what + " (an ISO-8601 date-time such as 2026-06-01T00:00:00Z), found " + describe());
         }
@@ -191,6 +196,17 @@ final class JsonCursor implements Closeable {
             return token == JsonToken.VALUE_TRUE;
         }
         throw error("expected " + what + " (true or false), found " + describe());
+    }
+
+    long integer(String what) {
+        try {
+            if (token() == JsonToken.VALUE_NUMBER_INT) {
+                return parser.getLongValue();
+            }
+        } catch (IOException e) {
+            // fall through: a number too large for a long
+        }
+        throw error("expected " + what + " (a whole number), found " + describe());
     }
 
     /** Graph writes binaries as standard Base64; PowerShell's ConvertTo-Json as an array of byte values. */
@@ -256,9 +272,11 @@ final class JsonCursor implements Closeable {
     }
 
     private BadInputException notJson(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        return new BadInputException(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                "not valid JSON: " + e.getOriginalMessage(), e);
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        String message = e instanceof StreamConstraintsException
+                ? "nested more than 64 levels deep, or a string longer than 1,000,000 characters: not an export app09 reads"
+                : "not valid JSON: " + JACKSON_SOURCE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("");
+        return new BadInputException(source, at.getLineNr(), at.getColumnNr(), message, e);
     }
 
     /** The stream itself failed (a file read error, a dropped connection): not the input's fault. */
@@ -302,6 +320,9 @@ final class JsonCursor implements Closeable {
     private String text() {
         try {
             return parser.getText();
+        } catch (JsonProcessingException e) {
+            // Jackson reads a string's content lazily: a string cut short or badly escaped fails here.
+            throw notJson(e);
         } catch (IOException e) {
             throw unreadable(e);
         }
