@@ -10,7 +10,8 @@ import com.microsoft.kiota.serialization.ParsableFactory;
 import dev.app09.graph.json.GraphJsonReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -123,16 +124,16 @@ final class GraphCalls {
                 if (!RETRYABLE.contains(status)) {
                     throw new GraphCallFailed(status, what + ": " + cause, e);
                 }
-            } catch (UncheckedIOException | IOException e) {
-                status = 0;
-                cause = "connection failed: " + rootMessage(e);
-                failure = e;
             } catch (GraphCallFailed e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | IOException e) {
                 IOException io = ioCause(e);
                 if (io == null) {
                     throw new GraphCallFailed(0, what + ": " + rootMessage(e), e);
+                }
+                if (io instanceof ConnectException || io instanceof UnknownHostException) {
+                    // Nothing listens there, or the name is unknown: waiting will not change that.
+                    throw new GraphCallFailed(0, what + ": cannot connect: " + rootMessage(io), e);
                 }
                 status = 0;
                 cause = "connection failed: " + rootMessage(io);

@@ -98,7 +98,7 @@ public final class GraphReader {
                 ? new AnonymousAuthenticationProvider()
                 // Tokens go to this one host only, for Graph's scope, whatever a next link says.
                 : new AzureIdentityAuthenticationProvider(builder.credential, new String[] {root.getHost()},
-                        "https://" + (loopback(root) ? GLOBAL_GRAPH.getHost() : root.getHost()) + "/.default");
+                        "https://" + (isLoopback(root) ? GLOBAL_GRAPH.getHost() : root.getHost()) + "/.default");
         this.client = new GraphServiceClient(new BaseGraphRequestAdapter(auth, root + "/v1.0",
                 GraphClientFactory.create().build()));
         this.signInEvidence = builder.signInEvidence;
@@ -281,13 +281,24 @@ public final class GraphReader {
         return info;
     }
 
-    private static boolean loopback(URI uri) {
+    /**
+     * Whether an address is on this machine: {@code localhost} or a loopback address literal
+     * ({@code 127.0.0.1}, {@code [::1]}). Other names are not looked up: DNS may answer anything.
+     *
+     * @param uri an address
+     * @return whether it is a loopback address
+     */
+    public static boolean isLoopback(URI uri) {
         String host = uri.getHost();
         if (host == null) {
             return false;
         }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        boolean literal = host.startsWith("[") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
         try {
-            return host.equalsIgnoreCase("localhost") || InetAddress.getByName(host).isLoopbackAddress();
+            return literal && InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }
@@ -331,7 +342,7 @@ public final class GraphReader {
             boolean graph = "https".equalsIgnoreCase(root.getScheme()) && root.getHost() != null
                     && NATIONAL_GRAPH_HOSTS.contains(root.getHost().toLowerCase(java.util.Locale.ROOT));
             boolean local = ("http".equalsIgnoreCase(root.getScheme()) || "https".equalsIgnoreCase(root.getScheme()))
-                    && loopback(root);
+                    && isLoopback(root);
             if (!graph && !local) {
                 throw new IllegalArgumentException("a Graph root must be Microsoft Graph over https ("
                         + String.join(", ", NATIONAL_GRAPH_HOSTS) + ") or a loopback address, not " + value);
@@ -391,7 +402,7 @@ public final class GraphReader {
          *     real tenant is never read anonymously)
          */
         public GraphReader build() {
-            if (credential == null && !loopback(root)) {
+            if (credential == null && !isLoopback(root)) {
                 throw new IllegalStateException("reading " + root + " needs a credential; "
                         + "only a loopback Graph root is read anonymously");
             }

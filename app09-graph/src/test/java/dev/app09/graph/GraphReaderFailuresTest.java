@@ -204,6 +204,23 @@ final class GraphReaderFailuresTest {
         }
 
         @Test
+        void nothing_listening_is_not_retried_the_scan_ends_incomplete_at_once() throws java.io.IOException {
+            int closedPort;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                closedPort = socket.getLocalPort();
+            }
+
+            TenantSnapshot read = GraphReader.builder().graphRoot(URI.create("http://127.0.0.1:" + closedPort))
+                    .listener(listener).retryPolicy(RetryPolicy.defaults()).build().read();
+
+            assertThat(read.complete()).isFalse();
+            assertThat(read.problems()).filteredOn(p -> p.impact() == ScanProblem.Impact.INCOMPLETE)
+                    .extracting(ScanProblem::source).containsExactlyInAnyOrder("applications", "servicePrincipals");
+            assertThat(read.problems()).allSatisfy(p -> assertThat(p.message()).contains("cannot connect"));
+            assertThat(listener.retries()).isEmpty();
+        }
+
+        @Test
         void a_connection_reset_once_is_sent_again_and_the_scan_is_complete() {
             inject(Fault.connectionReset().on(Endpoint.APPLICATIONS).times(1));
 

@@ -204,13 +204,9 @@ final class ScanCommand implements Callable<Integer> {
         if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
             throw usage("--graph-url " + url + " is not an http(s) URL");
         }
-        try {
-            if (!java.net.InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
-                throw usage("--graph-url must be a loopback address (127.0.0.1, ::1, localhost): it is read "
-                        + "anonymously, for local fakes; to read a tenant, use --tenant-id");
-            }
-        } catch (java.net.UnknownHostException e) {
-            throw usage("--graph-url " + url + ": unknown host");
+        if (!GraphReader.isLoopback(uri)) {
+            throw usage("--graph-url must be a loopback address (127.0.0.1, [::1], localhost): it is read "
+                    + "anonymously, for local fakes; to read a tenant, use --tenant-id");
         }
         return uri;
     }
@@ -304,6 +300,8 @@ final class ScanCommand implements Callable<Integer> {
         if (exceptions != null) {
             try (InputStream in = Files.newInputStream(exceptions)) {
                 policy = policy.withExceptions(ExceptionsFile.read(in, exceptions.toString()));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new BadInputException(exceptions.toString(), 0, 0, "no such file (--exceptions)", e);
             } catch (IOException e) {
                 throw new BadInputException(exceptions.toString(), 0, 0, "cannot be read: " + e.getMessage(), e);
             }
