@@ -68,6 +68,7 @@ import picocli.CommandLine.Option;
 final class ScanCommand implements Callable<Integer> {
 
     static final String DEFAULT_PASSWORD_VARIABLE = "APP09_CERTIFICATE_PASSWORD";
+    private static final String PEM_BEGIN = "-----BEGIN ";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -240,17 +241,30 @@ final class ScanCommand implements Callable<Integer> {
         return builder.pemCertificate(file.toString()).build();
     }
 
-    /** azure-identity reads only an unencrypted PKCS#8 key beside the certificate: say so before it fails obscurely. */
+    /**
+     * azure-identity reads only a certificate beside an unencrypted PKCS#8 key: say so before it
+     * fails obscurely. Only the labels of the PEM blocks are looked at, never their content.
+     */
     private void requirePemWithKey(Path file) {
-        Set<String> markers;
+        Set<String> labels;
         try (Stream<String> lines = Files.lines(file, StandardCharsets.US_ASCII)) {
-            markers = lines.filter(l -> l.startsWith("-----BEGIN ")).map(String::trim).collect(Collectors.toSet());
+            labels = lines.map(String::trim)
+                    .filter(line -> line.startsWith(PEM_BEGIN) && line.endsWith("-----"))
+                    .map(line -> line.substring(PEM_BEGIN.length(), line.length() - "-----".length()))
+                    .collect(Collectors.toSet());
         } catch (IOException | java.io.UncheckedIOException e) {
             throw usage("--certificate " + file + " is not a PEM file (for a PFX, name it .pfx or .p12)");
         }
-        if (!markers.contains("-----BEGIN CERTIFICATE-----") || !markers.contains("-----BEGIN PRIVATE KEY-----")) {
-            throw usage("--certificate " + file + " needs a CERTIFICATE block and an unencrypted PKCS#8 PRIVATE KEY "
-                    + "block (convert with: openssl pkcs8 -topk8 -nocrypt -in key.pem)");
+        String needs = "--certificate " + file + " needs a CERTIFICATE block and an unencrypted PKCS#8 PRIVATE KEY block";
+        if (!labels.contains("CERTIFICATE")) {
+            throw usage(needs + "; it has no certificate");
+        }
+        if (labels.contains("ENCRYPTED PRIVATE KEY") || labels.contains("RSA PRIVATE KEY")) {
+            throw usage(needs + "; its key is " + (labels.contains("RSA PRIVATE KEY") ? "PKCS#1" : "encrypted")
+                    + " (convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem)");
+        }
+        if (!labels.contains("PRIVATE KEY")) {
+            throw usage(needs + "; it has no private key");
         }
     }
 

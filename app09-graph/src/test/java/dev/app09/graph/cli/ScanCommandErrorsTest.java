@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -214,7 +215,21 @@ final class ScanCommandErrorsTest {
             CommandRun run = CommandRun.of("scan", "--tenant-id", "contoso.onmicrosoft.com", "--client-id", CLIENT_ID,
                     "--certificate", pem.toString());
 
-            assertThat(assertRefused(run)).contains(pem.toString()).contains("PRIVATE KEY");
+            assertThat(assertRefused(run)).contains(pem.toString()).contains("PRIVATE KEY").contains("it has no private key");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"ENCRYPTED PRIVATE KEY, encrypted", "RSA PRIVATE KEY, PKCS#1"})
+        void a_pem_key_azure_identity_cannot_load_is_refused_with_the_conversion(String label, String named)
+                throws IOException {
+            Path pem = Files.writeString(temp.resolve("app09.pem"),
+                    "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ==\n-----END CERTIFICATE-----\n"
+                            + "-----BEGIN " + label + "-----\nAAAA\n-----END " + label + "-----\n");
+
+            CommandRun run = CommandRun.of("scan", "--tenant-id", "contoso.onmicrosoft.com", "--client-id", CLIENT_ID,
+                    "--certificate", pem.toString());
+
+            assertThat(assertRefused(run)).contains("its key is " + named).contains("openssl pkcs8 -topk8 -nocrypt");
         }
 
         @Test
