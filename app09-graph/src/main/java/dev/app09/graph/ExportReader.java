@@ -65,13 +65,11 @@ public final class ExportReader {
                     + APPLICATIONS + " and " + SERVICE_PRINCIPALS + "; it is not a readable folder");
         }
         List<ScanProblem> problems = new ArrayList<>();
-        List<Application> applications = collection(folder, APPLICATIONS, GraphJsonReader.APPLICATIONS, true, problems);
+        List<Application> applications = collection(folder, APPLICATIONS, GraphJsonReader.APPLICATIONS, problems);
         List<ServicePrincipal> servicePrincipals =
-                collection(folder, SERVICE_PRINCIPALS, GraphJsonReader.SERVICE_PRINCIPALS, true, problems);
+                collection(folder, SERVICE_PRINCIPALS, GraphJsonReader.SERVICE_PRINCIPALS, problems);
         AppManagementPolicy policy = Files.exists(folder.resolve(POLICY)) ? policy(folder.resolve(POLICY)) : null;
-        SignInEvidence evidence = Files.exists(folder.resolve(SIGN_INS))
-                ? SignInEvidence.of(collection(folder, SIGN_INS, GraphJsonReader.CREDENTIAL_SIGN_INS, false, problems))
-                : null;
+        SignInEvidence evidence = Files.exists(folder.resolve(SIGN_INS)) ? evidence(folder, problems) : null;
         try {
             return new TenantSnapshot(null, applications, servicePrincipals, policy, evidence, problems);
         } catch (IllegalArgumentException e) {
@@ -79,16 +77,26 @@ public final class ExportReader {
         }
     }
 
-    private static <T> List<T> collection(Path folder, String name, GraphJsonReader<T> reader, boolean required,
-            List<ScanProblem> problems) {
+    /** Sign-in evidence is all or nothing: one page of it would call secrets used on later pages unused. */
+    private static @Nullable SignInEvidence evidence(Path folder, List<ScanProblem> problems) {
+        List<ScanProblem> partial = new ArrayList<>();
+        List<CredentialSignIn> rows = collection(folder, SIGN_INS, GraphJsonReader.CREDENTIAL_SIGN_INS, partial);
+        if (partial.isEmpty()) {
+            return SignInEvidence.of(rows);
+        }
+        problems.add(ScanProblem.warning(SIGN_INS, "the file holds one page of a paged answer (it has an "
+                + "@odata.nextLink), so it is not used: no secret is called in use or unused; export every page"));
+        return null;
+    }
+
+    private static <T> List<T> collection(Path folder, String name, GraphJsonReader<T> reader, List<ScanProblem> problems) {
         Path file = folder.resolve(name);
         List<T> items = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
             String nextLink = reader.read(in, file.toString(), items::add);
             if (nextLink != null) {
-                problems.add(new ScanProblem(required ? ScanProblem.Impact.INCOMPLETE : ScanProblem.Impact.WARNING,
-                        name, "the file holds one page of a paged answer (it has an @odata.nextLink): "
-                        + "export every page (Get-MgApplication -All, or follow @odata.nextLink)"));
+                problems.add(ScanProblem.incomplete(name, "the file holds one page of a paged answer (it has an "
+                        + "@odata.nextLink): export every page (Get-MgApplication -All, or follow @odata.nextLink)"));
             }
         } catch (NoSuchFileException e) {
             throw new BadInputException(file.toString(), 0, 0,

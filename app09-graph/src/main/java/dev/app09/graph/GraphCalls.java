@@ -1,40 +1,51 @@
 package dev.app09.graph;
 
-import com.microsoft.graph.models.odataerrors.ODataError;
-import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.HttpMethod;
 import com.microsoft.kiota.RequestAdapter;
 import com.microsoft.kiota.RequestInformation;
+import com.microsoft.kiota.ResponseHandler;
+import com.microsoft.kiota.ResponseHandlerOption;
 import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import com.microsoft.kiota.serialization.Parsable;
 import com.microsoft.kiota.serialization.ParsableFactory;
 import dev.app09.graph.json.GraphJsonReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Sends raw Graph requests through the SDK's request adapter (its auth and middleware) and reads
- * the body as a stream with {@link GraphJsonReader}. Retries are ours, not Kiota's, so that their
- * total wait is bounded and each one reaches the listener. (OkHttp may still resend a request
- * once, silently, when a pooled connection turns out to be dead; that costs no wait.)
+ * the body as a stream with {@link GraphJsonReader}. The adapter hands back the raw response, so
+ * the status decides before any body is parsed: a throttled or unavailable answer with an HTML
+ * body is still retried. Retries are ours, not Kiota's, so that their total wait is bounded and
+ * each one reaches the listener. (OkHttp may still resend a request once, silently, when a pooled
+ * connection turns out to be dead; that costs no wait.)
  */
 final class GraphCalls {
 
     private static final Set<Integer> RETRYABLE = Set.of(429, 503, 504);
+    /** An error body is read for its message only; a proxy's page can be large. */
+    private static final long ERROR_BODY_LIMIT = 64 * 1024;
     /** Kiota's own retry handler is switched off per request: one retry loop, with a budget. */
     private static final RetryHandlerOption NO_KIOTA_RETRY = new RetryHandlerOption(null, 0, 0);
 
@@ -51,41 +62,44 @@ final class GraphCalls {
     }
 
     /**
-     * Reads every page of a collection, following {@code @odata.nextLink} verbatim. A page is
-     * handed on whole once it is mapped, so a retried page never hands on an object twice.
+     * Reads every page of a collection, following {@code @odata.nextLink} verbatim with the first
+     * request's headers (an advanced query needs its {@code ConsistencyLevel} on every page). A
+     * page is handed on whole once it is mapped, so a retried page never hands on an object twice.
      *
+     * @param collection the collection's name, for the listener
+     * @param what the collection as error messages name it
      * @return how many objects were read
      * @throws GraphCallFailed when a page fails for good (the pages before it were handed on)
      */
-    <T> long readAll(String collection, Supplier<RequestInformation> first, GraphJsonReader<T> reader,
+    <T> long readAll(String collection, String what, Supplier<RequestInformation> first, GraphJsonReader<T> reader,
             Consumer<List<T>> pages) {
+        Map<String, Set<String>> headers = first.get().headers;
         long total = 0;
         Set<String> followed = new HashSet<>();
         Supplier<RequestInformation> request = first;
         for (int page = 1; ; page++) {
-            String what = collection + " page " + page;
+            String source = what + " page " + page;
+            List<T> objects = new ArrayList<>();
             var answer = new Object() {
-                List<T> objects = List.of();
                 @Nullable String nextLink;
             };
-            send(what, request, body -> {
-                List<T> objects = new java.util.ArrayList<>();
-                answer.nextLink = reader.read(body, what, objects::add);
-                answer.objects = objects;
+            send(source, request, body -> {
+                objects.clear(); // a retried page starts afresh
+                answer.nextLink = reader.read(body, source, objects::add);
             });
-            total += answer.objects.size();
-            pages.accept(answer.objects);
-            listener.pageRead(collection, page, answer.objects.size(), total);
+            total += objects.size();
+            pages.accept(objects);
+            listener.pageRead(collection, page, objects.size(), total);
             String next = answer.nextLink;
             if (next == null) {
                 return total;
             }
             if (!followed.add(next)) {
                 // Graph never repeats a link; following it again would read the same pages forever.
-                throw new GraphCallFailed(200, what + ": Graph sent a next link it had sent before; "
+                throw new GraphCallFailed(200, source + ": Graph sent a next link it had sent before; "
                         + "the collection cannot be read whole", new IllegalStateException(next));
             }
-            request = () -> nextPage(next);
+            request = () -> nextPage(next, headers);
         }
     }
 
@@ -98,124 +112,132 @@ final class GraphCalls {
     void send(String what, Supplier<RequestInformation> request, Consumer<InputStream> body) {
         Duration waited = Duration.ZERO;
         for (int attempt = 0; ; attempt++) {
-            int status;
-            String cause;
-            Optional<Duration> asked = Optional.empty();
-            Exception failure;
-            try {
-                RequestInformation info = request.get();
-                info.addRequestOptions(List.of(NO_KIOTA_RETRY));
-                InputStream in = adapter.sendPrimitive(info, errorMappings(), InputStream.class);
-                if (in == null) {
-                    throw new GraphCallFailed(0, what + ": Graph answered with no body", new IOException("no body"));
-                }
-                try (in) {
-                    body.accept(in);
-                }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new GraphCallFailed(0, what + ": interrupted", new InterruptedException());
+            }
+            Failure failure = attempt(what, request, body);
+            if (failure == null) {
                 return;
-            } catch (BadInputException e) {
-                throw new GraphCallFailed(200, what + ": Graph's answer is not what Graph sends: " + e.problem()
-                        + " (line " + e.line() + ", column " + e.column() + ")", e);
-            } catch (ApiException e) {
-                status = e.getResponseStatusCode();
-                cause = describe(e);
-                asked = retryAfter(e);
-                failure = e;
-                if (!RETRYABLE.contains(status)) {
-                    throw new GraphCallFailed(status, what + ": " + cause, e);
-                }
-            } catch (GraphCallFailed e) {
-                throw e;
-            } catch (RuntimeException | IOException e) {
-                IOException io = ioCause(e);
-                if (io == null) {
-                    throw new GraphCallFailed(0, what + ": " + rootMessage(e), e);
-                }
-                if (io instanceof ConnectException || io instanceof UnknownHostException) {
-                    // Nothing listens there, or the name is unknown: waiting will not change that.
-                    throw new GraphCallFailed(0, what + ": cannot connect: " + rootMessage(io), e);
-                }
-                status = 0;
-                cause = "connection failed: " + rootMessage(io);
-                failure = e;
             }
             int retryNumber = attempt + 1;
-            Duration wait = asked.orElseGet(() -> retry.backoff(retryNumber));
+            // A Retry-After beyond the budget is as good as infinite: clamp it so the sums cannot overflow.
+            Duration wait = failure.asked.map(asked -> min(asked, retry.maxTotalWait().plusSeconds(1)))
+                    .orElseGet(() -> retry.backoff(retryNumber));
             if (attempt >= retry.maxRetries()) {
-                throw new GraphCallFailed(status, what + ": " + cause + "; gave up after " + attempt + " retries", failure);
+                throw failure.fail(what, "gave up after " + attempt + " retries");
             }
             if (waited.plus(wait).compareTo(retry.maxTotalWait()) > 0) {
-                throw new GraphCallFailed(status, what + ": " + cause + "; " + (asked.isPresent() ? "Graph asked to wait "
-                        : "the next backoff is ") + format(wait) + ", beyond the retry budget of "
-                        + format(retry.maxTotalWait()), failure);
+                throw failure.fail(what, (failure.asked.isPresent() ? "Graph asked to wait " : "the next backoff is ")
+                        + format(failure.asked.orElse(wait)) + ", beyond the retry budget of " + format(retry.maxTotalWait()));
             }
-            listener.retrying(what, retryNumber, wait, cause);
+            listener.retrying(what, retryNumber, wait, failure.cause);
             sleep(wait, what);
             waited = waited.plus(wait);
         }
     }
 
-    private static RequestInformation nextPage(String nextLink) {
+    /** One attempt: null when the body was read, else what went wrong and whether it may be retried. */
+    private @Nullable Failure attempt(String what, Supplier<RequestInformation> request, Consumer<InputStream> body) {
+        RequestInformation info = request.get();
+        info.addRequestOptions(List.of(NO_KIOTA_RETRY, rawResponse()));
+        try (Response response = adapter.sendPrimitive(info, null, Response.class)) {
+            if (response == null) {
+                throw new GraphCallFailed(0, what + ": Graph answered with nothing", new IOException("no response"));
+            }
+            ResponseBody content = response.body();
+            if (response.isSuccessful() && content != null) {
+                body.accept(content.byteStream());
+                return null;
+            }
+            int status = response.code();
+            String cause = describe(response);
+            if (!RETRYABLE.contains(status)) {
+                throw new GraphCallFailed(status, what + ": " + cause, new IOException(cause));
+            }
+            return new Failure(status, cause, retryAfter(response.header("Retry-After")), new IOException(cause));
+        } catch (BadInputException e) {
+            throw new GraphCallFailed(200, what + ": Graph's answer is not what Graph sends: " + e.problem()
+                    + " (line " + e.line() + ", column " + e.column() + ")", e);
+        } catch (GraphCallFailed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            IOException io = ioCause(e);
+            if (io == null) {
+                throw new GraphCallFailed(0, what + ": " + rootMessage(e), e);
+            }
+            if (io instanceof ConnectException || io instanceof UnknownHostException) {
+                // Nothing listens there, or the name is unknown: waiting will not change that.
+                throw new GraphCallFailed(0, what + ": cannot connect: " + rootMessage(io), e);
+            }
+            if (io instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+                throw new GraphCallFailed(0, what + ": interrupted", e);
+            }
+            return new Failure(0, "connection failed: " + rootMessage(io), Optional.empty(), e);
+        }
+    }
+
+    /** Makes the adapter hand back OkHttp's response untouched: the status is judged before any parsing. */
+    private static ResponseHandlerOption rawResponse() {
+        ResponseHandlerOption option = new ResponseHandlerOption();
+        option.setResponseHandler(new ResponseHandler() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <N, M> M handleResponse(N response,
+                    @Nullable HashMap<String, ParsableFactory<? extends Parsable>> errors) {
+                return (M) response;
+            }
+        });
+        return option;
+    }
+
+    private static RequestInformation nextPage(String nextLink, Map<String, Set<String>> headers) {
         RequestInformation info = new RequestInformation();
-        info.httpMethod = com.microsoft.kiota.HttpMethod.GET;
-        info.setUri(java.net.URI.create(nextLink));
-        info.headers.add("Accept", "application/json");
+        info.httpMethod = HttpMethod.GET;
+        info.setUri(URI.create(nextLink));
+        headers.forEach((name, values) -> values.forEach(value -> info.headers.add(name, value)));
         return info;
     }
 
-    private static HashMap<String, ParsableFactory<? extends Parsable>> errorMappings() {
-        HashMap<String, ParsableFactory<? extends Parsable>> mappings = new HashMap<>();
-        mappings.put("XXX", ODataError::createFromDiscriminatorValue);
-        return mappings;
-    }
-
-    /** Graph's error code and message, and the request id Microsoft support asks for. */
-    private static String describe(ApiException e) {
-        StringBuilder text = new StringBuilder("HTTP ").append(e.getResponseStatusCode());
-        if (e instanceof ODataError odata && odata.getError() != null) {
-            var error = odata.getError();
-            if (error.getCode() != null) {
-                text.append(' ').append(error.getCode());
-            }
-            if (error.getMessage() != null) {
-                text.append(": ").append(error.getMessage());
-            }
+    /** The status, Graph's error code and message when the body is Graph's, and the request id support asks for. */
+    private static String describe(Response response) {
+        StringBuilder text = new StringBuilder("HTTP ").append(response.code());
+        try (ResponseBody peeked = response.peekBody(ERROR_BODY_LIMIT)) {
+            GraphJsonReader.readError(peeked.byteStream()).ifPresent(error -> text.append(' ').append(error));
+        } catch (IOException | RuntimeException e) {
+            // not Graph's error body (a proxy's page, say): the status says enough
         }
-        header(e, "request-id").ifPresent(id -> text.append(" (request-id ").append(id).append(')'));
+        String requestId = response.header("request-id");
+        if (requestId != null) {
+            text.append(" (request-id ").append(requestId).append(')');
+        }
         return text.toString();
     }
 
     /** Retry-After in seconds, or as an HTTP date. */
-    private Optional<Duration> retryAfter(ApiException e) {
-        return header(e, "Retry-After").flatMap(value -> {
-            try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                    Duration wait = Duration.between(clock.instant(), at.toInstant());
-                    return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-                } catch (DateTimeParseException notADate) {
-                    return Optional.empty();
-                }
-            }
-        });
-    }
-
-    private static Optional<String> header(ApiException e, String name) {
-        var headers = e.getResponseHeaders();
-        if (headers == null) {
+    private Optional<Duration> retryAfter(@Nullable String value) {
+        if (value == null) {
             return Optional.empty();
         }
-        return headers.keySet().stream()
-                .filter(name::equalsIgnoreCase)
-                .flatMap(key -> headers.get(key).stream())
-                .findFirst();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(clock.instant(), at.toInstant());
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Whole seconds as {@code 5 s}, finer waits in milliseconds, so that none reads as {@code 0 s}. */
-    private static String format(Duration wait) {
-        return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
+    static String format(Duration wait) {
+        return wait.getNano() == 0 ? wait.getSeconds() + " s" : wait.toMillis() + " ms";
     }
 
     private static void sleep(Duration wait, String what) {
@@ -243,5 +265,12 @@ final class GraphCalls {
         }
         String message = root.getMessage();
         return message == null ? root.getClass().getSimpleName() : message;
+    }
+
+    /** A failed attempt that may be retried. */
+    private record Failure(int status, String cause, Optional<Duration> asked, Exception exception) {
+        GraphCallFailed fail(String what, String why) {
+            return new GraphCallFailed(status, what + ": " + cause + "; " + why, exception);
+        }
     }
 }

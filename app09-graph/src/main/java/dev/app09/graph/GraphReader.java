@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -120,9 +122,10 @@ public final class GraphReader {
      *     could not be read whole
      */
     public TenantSnapshot read() {
+        // Each list has one writer, and is read only after its task is done; problems are shared.
         List<ScanProblem> problems = Collections.synchronizedList(new ArrayList<>());
-        List<Application> applications = Collections.synchronizedList(new ArrayList<>());
-        List<ServicePrincipal> servicePrincipals = Collections.synchronizedList(new ArrayList<>());
+        List<Application> applications = new ArrayList<>();
+        List<ServicePrincipal> servicePrincipals = new ArrayList<>();
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4, task -> {
             Thread thread = new Thread(task, "app09-graph-" + threads.incrementAndGet());
@@ -132,28 +135,47 @@ public final class GraphReader {
         try {
             Future<?> apps = pool.submit(() -> readApplications(applications, problems));
             Future<?> sps = pool.submit(() -> required("servicePrincipals", problems, () ->
-                    calls.readAll("servicePrincipals", this::servicePrincipalsRequest,
+                    calls.readAll("servicePrincipals", "servicePrincipals", this::servicePrincipalsRequest,
                             GraphJsonReader.SERVICE_PRINCIPALS, servicePrincipals::addAll)));
             Future<@Nullable AppManagementPolicy> policy = pool.submit(() -> readPolicy(problems));
             Future<@Nullable SignInEvidence> evidence = pool.submit(() -> signInEvidence ? readSignIns(problems) : null);
             apps.get();
             sps.get();
-            TenantSnapshot snapshot = new TenantSnapshot(tenantId, List.copyOf(applications),
-                    List.copyOf(servicePrincipals), policy.get(), evidence.get(), List.copyOf(problems));
-            return snapshot;
+            return new TenantSnapshot(tenantId, onePerAppId(applications, Application::appId, "applications", problems),
+                    onePerAppId(servicePrincipals, ServicePrincipal::appId, "servicePrincipals", problems),
+                    policy.get(), evidence.get(), List.copyOf(problems));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new dev.app09.core.App09Exception("the scan was interrupted", e);
+            throw new IllegalStateException("the scan was interrupted", e);
         } catch (ExecutionException e) {
-            throw new dev.app09.core.App09Exception("the scan failed: " + e.getCause().getMessage(), e.getCause());
+            // Graph's answers never end here (they become problems): this is a bug.
+            throw new IllegalStateException("the scan failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
+    /**
+     * Graph lists each object once; a listing that changes while it is paged can repeat one. The
+     * first is kept, and the read is not called complete: what else moved is unknown.
+     */
+    private <T> List<T> onePerAppId(List<T> objects, Function<T, UUID> appId, String source, List<ScanProblem> problems) {
+        Set<UUID> seen = new HashSet<>();
+        List<T> unique = new ArrayList<>(objects.size());
+        for (T object : objects) {
+            if (seen.add(appId.apply(object))) {
+                unique.add(object);
+            } else {
+                problem(problems, ScanProblem.incomplete(source, "appId " + appId.apply(object)
+                        + " was listed twice: the collection changed while it was read; scan again"));
+            }
+        }
+        return unique;
+    }
+
     private void readApplications(List<Application> applications, List<ScanProblem> problems) {
         try {
-            calls.readAll("applications", () -> applicationsRequest(true), GraphJsonReader.APPLICATIONS,
+            calls.readAll("applications", "applications", () -> applicationsRequest(true), GraphJsonReader.APPLICATIONS,
                     applications::addAll);
             return;
         } catch (GraphCallFailed e) {
@@ -163,31 +185,28 @@ public final class GraphReader {
             }
         }
         // Graph refused the expand: list without it, then read federated credentials where they exist.
-        boolean listed = required("applications", problems, () -> calls.readAll("applications",
+        boolean listed = required("applications", problems, () -> calls.readAll("applications", "applications",
                 () -> applicationsRequest(false), GraphJsonReader.APPLICATIONS, applications::addAll));
         if (listed) {
             required("federatedIdentityCredentials", problems, () -> addFederated(applications));
         }
     }
 
-    private long addFederated(List<Application> applications) {
+    private void addFederated(List<Application> applications) {
         List<UUID> withFederated = new ArrayList<>();
-        calls.readAll("applications with federated credentials", this::federatedFilterRequest,
-                GraphJsonReader.OBJECT_IDS, withFederated::addAll);
+        calls.readAll("applications with federated credentials", "applications with federated credentials",
+                this::federatedFilterRequest, GraphJsonReader.OBJECT_IDS, withFederated::addAll);
         Map<UUID, List<FederatedIdentityCredential>> byObjectId = new HashMap<>();
         for (UUID id : withFederated) {
             List<FederatedIdentityCredential> federated = new ArrayList<>();
-            calls.readAll("federatedIdentityCredentials of " + id, () -> federatedRequest(id),
-                    GraphJsonReader.FEDERATED_IDENTITY_CREDENTIALS, federated::addAll);
+            calls.readAll("federatedIdentityCredentials", "federatedIdentityCredentials of application " + id,
+                    () -> federatedRequest(id), GraphJsonReader.FEDERATED_IDENTITY_CREDENTIALS, federated::addAll);
             byObjectId.put(id, federated);
         }
-        synchronized (applications) {
-            applications.replaceAll(a -> byObjectId.containsKey(a.id())
-                    ? new Application(a.id(), a.appId(), a.displayName(), a.createdDateTime(), a.signInAudience(),
-                            a.passwordCredentials(), a.keyCredentials(), byObjectId.get(a.id()))
-                    : a);
-        }
-        return withFederated.size();
+        applications.replaceAll(a -> byObjectId.containsKey(a.id())
+                ? new Application(a.id(), a.appId(), a.displayName(), a.createdDateTime(), a.signInAudience(),
+                        a.passwordCredentials(), a.keyCredentials(), byObjectId.get(a.id()))
+                : a);
     }
 
     private @Nullable AppManagementPolicy readPolicy(List<ScanProblem> problems) {
@@ -208,8 +227,8 @@ public final class GraphReader {
     private @Nullable SignInEvidence readSignIns(List<ScanProblem> problems) {
         List<CredentialSignIn> rows = new ArrayList<>();
         try {
-            calls.readAll("appCredentialSignInActivities", this::signInRequest, GraphJsonReader.CREDENTIAL_SIGN_INS,
-                    rows::addAll);
+            calls.readAll("appCredentialSignInActivities", "appCredentialSignInActivities", this::signInRequest,
+                    GraphJsonReader.CREDENTIAL_SIGN_INS, rows::addAll);
             return SignInEvidence.of(rows);
         } catch (GraphCallFailed e) {
             problem(problems, ScanProblem.warning("appCredentialSignInActivities", "sign-in evidence was not read, "
@@ -221,9 +240,9 @@ public final class GraphReader {
     }
 
     /** Runs a required read; a failure becomes an INCOMPLETE problem. */
-    private boolean required(String source, List<ScanProblem> problems, java.util.function.LongSupplier read) {
+    private boolean required(String source, List<ScanProblem> problems, Runnable read) {
         try {
-            read.getAsLong();
+            read.run();
             return true;
         } catch (GraphCallFailed e) {
             problem(problems, ScanProblem.incomplete(source, e.getMessage()));
@@ -331,7 +350,8 @@ public final class GraphReader {
         /**
          * @param value the root under which {@code /v1.0} and {@code /beta} live: a national
          *     cloud's Graph over https, or a loopback address (a local fake, which is read
-         *     anonymously unless a credential is set)
+         *     anonymously unless a credential is set; with one, a real Graph token goes to that
+         *     local port, so use it only with a fake your own test started)
          * @return this builder
          * @throws IllegalArgumentException for any other address
          */

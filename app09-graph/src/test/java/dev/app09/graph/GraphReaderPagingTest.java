@@ -276,6 +276,25 @@ final class GraphReaderPagingTest {
             }
 
             @Test
+            void a_second_page_of_the_federated_filter_carries_consistency_level_too() {
+                // 1,000 federated applications: the filter query answers in two pages, and the
+                // fake refuses the second without ConsistencyLevel: eventual, as Graph does.
+                FakeTenant tenant = FakeTenant.create();
+                IntStream.range(0, 1000).forEach(i -> tenant.application("Deployer " + i, app -> app.federated()));
+                graph.serve(tenant.build());
+                graph.server().federatedExpandSupported(false);
+
+                TenantSnapshot read = reader().build().read();
+
+                assertThat(read.problems()).isEmpty();
+                assertThat(read.applications()).hasSize(1000)
+                        .allSatisfy(app -> assertThat(app.federatedIdentityCredentials()).hasSize(1));
+                assertThat(graph.server().journal().requests(Endpoint.APPLICATIONS))
+                        .filteredOn(r -> r.queryParameter("$filter") != null)
+                        .extracting(RecordedRequest::status).containsExactly(200, 200);
+            }
+
+            @Test
             void lists_again_without_the_expand_then_asks_which_applications_have_federated_credentials() {
                 serveFederatedTenant();
                 graph.server().federatedExpandSupported(false);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "1:at least one workload fails the control",
             "2:bad usage or bad input",
             "3:the scan was incomplete (the report is still written, complete: false)",
-            "4:an internal error (a bug: please report it)"})
+            "4:an internal error, or the report could not be written"})
 final class App09Command implements Runnable {
 
     @CommandLine.Spec
@@ -38,9 +38,13 @@ final class App09Command implements Runnable {
             return ExitCode.BAD_INPUT;
         });
         command.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof App09Exception || e instanceof java.io.UncheckedIOException) {
+            if (e instanceof App09Exception) {
                 line.getErr().println("app09: " + e.getMessage());
                 return ExitCode.BAD_INPUT;
+            }
+            if (e instanceof java.io.UncheckedIOException) {
+                line.getErr().println("app09: " + e.getMessage()); // the report could not be written
+                return ExitCode.INTERNAL_ERROR;
             }
             line.getErr().println("app09: internal error (please report it): " + e);
             return ExitCode.INTERNAL_ERROR;

@@ -7,12 +7,14 @@ import java.util.Map;
 
 /**
  * What the command talks to: standard output for results, standard error for progress and
- * errors, the environment (for a certificate's password), and whether stderr is a terminal.
+ * errors, the environment (for a certificate's password), and how to draw progress.
  *
  * @param out where results go unless {@code --output} says otherwise
  * @param err where progress, warnings and errors go
  * @param environment environment variables
- * @param terminal whether {@code err} is a terminal (a live progress line) or not (plain lines)
+ * @param terminal whether to draw progress as one live line (for a person at a terminal) or as plain
+ *     lines (for logs); {@link Main} decides by whether the process has a console, as Java 17
+ *     cannot ask about standard error alone
  */
 public record Console(PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal) {
 

@@ -11,7 +11,7 @@ final class ExitCode {
     static final int BAD_INPUT = 2;
     /** The scan was incomplete: the report was written, with {@code complete: false}. */
     static final int INCOMPLETE = 3;
-    /** A bug in app09. */
+    /** A bug in app09, or the report could not be written (disk full, closed pipe). */
     static final int INTERNAL_ERROR = 4;
 
     private ExitCode() {

@@ -10,7 +10,7 @@ public final class Main {
 
     /**
      * Runs the command and exits with its status (0 pass, 1 failing workloads, 2 bad usage or
-     * input, 3 incomplete scan, 4 an internal error).
+     * input, 3 incomplete scan, 4 an internal error or a report that could not be written).
      *
      * @param args the command line
      */

@@ -39,7 +39,8 @@ final class ProgressPrinter implements ScanListener {
 
     @Override
     public synchronized void retrying(String request, int attempt, Duration wait, String cause) {
-        line("retrying " + request + " in " + wait.toSeconds() + " s (retry " + attempt + "): " + cause);
+        String after = wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
+        line("retrying " + request + " in " + after + " (retry " + attempt + "): " + cause);
     }
 
     @Override

@@ -156,7 +156,12 @@ final class ScanCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        snapshot = snapshot.withProblems(withUnusedExceptions(snapshot, policy.exceptions()));
+        List<ScanProblem> unusedExceptions = unusedExceptions(snapshot, policy.exceptions());
+        if (export != null) {
+            snapshot.problems().forEach(progress::problem); // a live read has told the listener already
+        }
+        unusedExceptions.forEach(progress::problem);
+        snapshot = snapshot.withProblems(Stream.concat(snapshot.problems().stream(), unusedExceptions.stream()).toList());
         Report report = Assessor.assess(snapshot, policy, instant);
         write(report, chosen, profile, target);
         if (!report.complete()) {
@@ -198,16 +203,13 @@ final class ScanCommand implements Callable<Integer> {
     private URI localGraph(String url) {
         URI uri;
         try {
-            uri = new URI(url);
-        } catch (java.net.URISyntaxException e) {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
             throw usage("--graph-url " + url + " is not a URL");
         }
-        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            throw usage("--graph-url " + url + " is not an http(s) URL");
-        }
         if (!GraphReader.isLoopback(uri)) {
-            throw usage("--graph-url must be a loopback address (127.0.0.1, [::1], localhost): it is read "
-                    + "anonymously, for local fakes; to read a tenant, use --tenant-id");
+            throw usage("--graph-url must be a loopback address (http or https on 127.0.0.1, [::1] or localhost): it "
+                    + "is read anonymously, for local fakes; to read a tenant, use --tenant-id");
         }
         return uri;
     }
@@ -324,11 +326,11 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** An exception whose appId matches no workload is a typo or a stale entry: say so. */
-    private static List<ScanProblem> withUnusedExceptions(TenantSnapshot snapshot, ExceptionRegister register) {
+    private static List<ScanProblem> unusedExceptions(TenantSnapshot snapshot, ExceptionRegister register) {
         Set<UUID> appIds = new HashSet<>();
         snapshot.applications().stream().map(Application::appId).forEach(appIds::add);
         snapshot.servicePrincipals().stream().map(ServicePrincipal::appId).forEach(appIds::add);
-        List<ScanProblem> problems = new ArrayList<>(snapshot.problems());
+        List<ScanProblem> problems = new ArrayList<>();
         for (ExceptionEntry entry : register.entries()) {
             if (!appIds.contains(entry.appId())) {
                 problems.add(ScanProblem.warning("exceptions", "the exception for appId " + entry.appId()

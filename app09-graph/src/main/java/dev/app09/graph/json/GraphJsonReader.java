@@ -10,6 +10,7 @@ import dev.app09.core.model.FederatedIdentityCredential;
 import dev.app09.core.model.ServicePrincipal;
 import dev.app09.graph.BadInputException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -65,30 +66,13 @@ public final class GraphJsonReader<T> {
      * @param in the JSON; not closed
      * @param source the file name or request, for error messages
      * @param each receives each element in order
-     * @return the page's {@code @odata.nextLink}, or null when it is the last page
+     * @return the page's {@code @odata.nextLink}, verbatim, or null when it is the last page
      * @throws BadInputException when the input is not JSON, is cut short or has the wrong shape
      */
     public @Nullable String read(InputStream in, String source, Consumer<? super T> each) {
-        return read(in, source, each, link -> { });
-    }
-
-    /**
-     * Reads one collection, and calls {@code onNextLink} as soon as the next link is seen. Graph
-     * writes it before {@code value}, so a caller can ask for the next page while this one is
-     * still being read.
-     *
-     * @param in the JSON; not closed
-     * @param source the file name or request, for error messages
-     * @param each receives each element in order
-     * @param onNextLink receives the {@code @odata.nextLink}, verbatim, when there is one
-     * @return the page's {@code @odata.nextLink}, or null when it is the last page
-     * @throws BadInputException when the input is not JSON, is cut short or has the wrong shape
-     */
-    public @Nullable String read(InputStream in, String source, Consumer<? super T> each, Consumer<String> onNextLink) {
         requireNonNull(in, "in");
         requireNonNull(source, "source");
         requireNonNull(each, "each");
-        requireNonNull(onNextLink, "onNextLink");
         try (JsonCursor cursor = JsonCursor.open(in, source)) {
             JsonToken first = cursor.next("a JSON array or a Graph collection ({\"value\": [...]})");
             var page = new Object() {
@@ -108,12 +92,7 @@ public final class GraphJsonReader<T> {
                             page.sawValue = true;
                             elements(cursor, each);
                         }
-                        case "@odata.nextlink" -> {
-                            page.nextLink = cursor.string("@odata.nextLink");
-                            if (page.nextLink != null) {
-                                onNextLink.accept(page.nextLink);
-                            }
-                        }
+                        case "@odata.nextlink" -> page.nextLink = cursor.string("@odata.nextLink");
                         default -> cursor.skip();
                     }
                 });
@@ -153,6 +132,22 @@ public final class GraphJsonReader<T> {
             AppManagementPolicy policy = GraphObjects.policy(cursor);
             cursor.expectEnd();
             return policy;
+        }
+    }
+
+    /**
+     * Reads Graph's error body ({@code {"error": {"code": ..., "message": ...}}}) for a message.
+     *
+     * @param in the body; not closed
+     * @return {@code "code: message"}, or empty when the body is not Graph's error
+     */
+    public static Optional<String> readError(InputStream in) {
+        requireNonNull(in, "in");
+        try (JsonCursor cursor = JsonCursor.open(in, "error")) {
+            cursor.next("an error object");
+            return GraphObjects.error(cursor);
+        } catch (BadInputException e) {
+            return Optional.empty();
         }
     }
 

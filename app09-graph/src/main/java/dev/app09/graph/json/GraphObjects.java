@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +46,9 @@ final class GraphObjects {
                     case "signinaudience" -> a.audience = in.string("signInAudience");
                     case "federatedidentitycredentials" ->
                             a.federated = in.array("federatedIdentityCredentials", () -> federated(in));
+                    case "federatedidentitycredentials@odata.nextlink" -> throw in.error("this application's "
+                            + "federatedIdentityCredentials are paged (a nested @odata.nextLink): app09 cannot read "
+                            + "them whole this way, and would miss federated credentials");
                     case ADDITIONAL_PROPERTIES -> additional(in, this);
                     default -> a.field(in, name);
                 }
@@ -283,6 +287,31 @@ final class GraphObjects {
         in.object("a credential sign-in row", fields);
         return new CredentialSignIn(required(in, at, r.keyId, "keyId", "credential sign-in row"), r.appId,
                 normaliseKeyType(r.keyType), r.origin, r.lastSignIn);
+    }
+
+    /** Graph's error body: {@code {"error": {"code": ..., "message": ...}}}. */
+    static Optional<String> error(JsonCursor in) {
+        var e = new Object() {
+            @Nullable String code;
+            @Nullable String message;
+        };
+        in.object("an error body", name -> {
+            if (name.equals("error") && in.token() == JsonToken.START_OBJECT) {
+                in.object("an error", inner -> {
+                    switch (inner) {
+                        case "code" -> e.code = in.string("code");
+                        case "message" -> e.message = in.string("message");
+                        default -> in.skip();
+                    }
+                });
+            } else {
+                in.skip();
+            }
+        });
+        if (e.code == null && e.message == null) {
+            return Optional.empty();
+        }
+        return Optional.of(e.code == null ? e.message : e.message == null ? e.code : e.code + ": " + e.message);
     }
 
     static AppManagementPolicy policy(JsonCursor in) {

@@ -41,6 +41,11 @@ final class JsonCursor implements Closeable {
     private static final int QUOTE_LIMIT = 40;
     /** Jackson's own pointer into the source, e.g. "(start marker at [Source: ...; line: 1, column: 12])": we give ours. */
     private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*\\(start marker at \\[Source:.*?\\]\\)|\\s*at \\[Source:.*?\\]");
+    /**
+     * Jackson quotes an unquoted token whole; it could be a secret pasted without quotes. Three
+     * characters are kept, as Graph's own hint does.
+     */
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("(Unrecognized token ')([^']{3})[^']+'");
     /** An offset with a one-digit hour, as in Graph's own sign-in report example ("-8:00"). */
     private static final Pattern SHORT_OFFSET = Pattern.compile("([+-])(\\d:\\d\\d)$");
 
@@ -275,7 +280,8 @@ final class JsonCursor implements Closeable {
         JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         String message = e instanceof StreamConstraintsException
                 ? "nested more than 64 levels deep, or a string longer than 1,000,000 characters: not an export app09 reads"
-                : "not valid JSON: " + JACKSON_SOURCE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("");
+                : "not valid JSON: " + UNRECOGNIZED_TOKEN.matcher(JACKSON_SOURCE.matcher(
+                        String.valueOf(e.getOriginalMessage())).replaceAll("")).replaceAll("$1$2...'");
         return new BadInputException(source, at.getLineNr(), at.getColumnNr(), message, e);
     }
 

@@ -203,6 +203,21 @@ final class ScanCommandTest {
                 assertThat(problem.get("source").asText()).isEqualTo("exceptions");
                 assertThat(problem.get("message").asText()).contains(unknown.toString());
             });
+            assertThat(run.err()).contains("warning: exceptions: the exception for appId " + unknown);
+        }
+
+        @Test
+        void an_export_holding_one_page_is_incomplete_exit_3_and_standard_error_says_why() throws IOException {
+            Path export = SampleExports.write(SampleTenants.forVerdict(Verdict.CERTIFICATE), temp);
+            Path applications = export.resolve(ExportFolder.APPLICATIONS);
+            Files.writeString(applications, Files.readString(applications).replaceFirst("\\{",
+                    "{\"@odata.nextLink\": \"https://graph.microsoft.com/v1.0/applications?\\$skiptoken=2\","));
+
+            CommandRun run = scan(export, "--format", "json");
+
+            assertThat(run.status()).as("%s", run).isEqualTo(ExitCode.INCOMPLETE);
+            assertThat(run.json().at("/complete").asBoolean()).isFalse();
+            assertThat(run.err()).contains("incomplete: applications.json: the file holds one page");
         }
 
         @Test
