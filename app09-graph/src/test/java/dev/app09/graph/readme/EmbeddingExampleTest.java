@@ -32,7 +32,6 @@ final class EmbeddingExampleTest {
     static final FakeGraphExtension graph = FakeGraphExtension.create();
 
     // README-EMBED-START
-    /** Judges the tenant the credential reads; graphRoot is GraphReader.GLOBAL_GRAPH outside tests. */
     static Report scan(TokenCredential credential, URI graphRoot, Instant asOf, PrintStream out) {
         TenantSnapshot tenant = GraphReader.builder()
                 .graphRoot(graphRoot)

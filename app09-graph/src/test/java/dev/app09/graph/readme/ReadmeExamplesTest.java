@@ -14,7 +14,7 @@ final class ReadmeExamplesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "testkit example, PayrollTest.java, README-TESTKIT, 12",
-        "embedding example, EmbeddingExampleTest.java, README-EMBED, 14"})
+        "embedding example, EmbeddingExampleTest.java, README-EMBED, 11"})
     void readme_shows_the_example_exactly(String example, String file, String marker, int maxLines) throws IOException {
         String test = Files.readString(Path.of("src/test/java/dev/app09/graph/readme", file));
         String code = test.substring(test.indexOf("// " + marker + "-START") + marker.length() + 9,
