@@ -65,9 +65,9 @@ public final class ExportReader {
                     + APPLICATIONS + " and " + SERVICE_PRINCIPALS + "; it is not a readable folder");
         }
         List<ScanProblem> problems = new ArrayList<>();
-        List<Application> applications = collection(folder, APPLICATIONS, GraphJsonReader.APPLICATIONS, problems);
+        List<Application> applications = required(folder, APPLICATIONS, GraphJsonReader.APPLICATIONS, problems);
         List<ServicePrincipal> servicePrincipals =
-                collection(folder, SERVICE_PRINCIPALS, GraphJsonReader.SERVICE_PRINCIPALS, problems);
+                required(folder, SERVICE_PRINCIPALS, GraphJsonReader.SERVICE_PRINCIPALS, problems);
         AppManagementPolicy policy = Files.exists(folder.resolve(POLICY)) ? policy(folder.resolve(POLICY)) : null;
         SignInEvidence evidence = Files.exists(folder.resolve(SIGN_INS)) ? evidence(folder, problems) : null;
         try {
@@ -77,34 +77,39 @@ public final class ExportReader {
         }
     }
 
+    /** An inventory file holding one page misses objects: the snapshot is not complete. */
+    private static <T> List<T> required(Path folder, String name, GraphJsonReader<T> reader, List<ScanProblem> problems) {
+        FileRead<T> read = collection(folder, name, reader);
+        if (read.onePage()) {
+            problems.add(ScanProblem.incomplete(name, "the file holds one page of a paged answer (it has an "
+                    + "@odata.nextLink): export every page (Get-MgApplication -All, or follow @odata.nextLink)"));
+        }
+        return read.items();
+    }
+
     /** Sign-in evidence is all or nothing: one page of it would call secrets used on later pages unused. */
     private static @Nullable SignInEvidence evidence(Path folder, List<ScanProblem> problems) {
-        List<ScanProblem> partial = new ArrayList<>();
-        List<CredentialSignIn> rows = collection(folder, SIGN_INS, GraphJsonReader.CREDENTIAL_SIGN_INS, partial);
-        if (partial.isEmpty()) {
-            return SignInEvidence.of(rows);
+        FileRead<CredentialSignIn> read = collection(folder, SIGN_INS, GraphJsonReader.CREDENTIAL_SIGN_INS);
+        if (!read.onePage()) {
+            return SignInEvidence.of(read.items());
         }
         problems.add(ScanProblem.warning(SIGN_INS, "the file holds one page of a paged answer (it has an "
                 + "@odata.nextLink), so it is not used: no secret is called in use or unused; export every page"));
         return null;
     }
 
-    private static <T> List<T> collection(Path folder, String name, GraphJsonReader<T> reader, List<ScanProblem> problems) {
+    private static <T> FileRead<T> collection(Path folder, String name, GraphJsonReader<T> reader) {
         Path file = folder.resolve(name);
         List<T> items = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
             String nextLink = reader.read(in, file.toString(), items::add);
-            if (nextLink != null) {
-                problems.add(ScanProblem.incomplete(name, "the file holds one page of a paged answer (it has an "
-                        + "@odata.nextLink): export every page (Get-MgApplication -All, or follow @odata.nextLink)"));
-            }
+            return new FileRead<>(items, nextLink != null);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file.toString(), 0, 0,
                     "missing: an export folder needs " + APPLICATIONS + " and " + SERVICE_PRINCIPALS);
         } catch (IOException | UncheckedIOException e) {
             throw new BadInputException(file.toString(), 0, 0, "cannot be read: " + e.getMessage(), e);
         }
-        return items;
     }
 
     private static @Nullable AppManagementPolicy policy(Path file) {
@@ -113,5 +118,9 @@ public final class ExportReader {
         } catch (IOException | UncheckedIOException e) {
             throw new BadInputException(file.toString(), 0, 0, "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** What one export file held, and whether it was only the first page of a paged answer. */
+    private record FileRead<T>(List<T> items, boolean onePage) {
     }
 }
