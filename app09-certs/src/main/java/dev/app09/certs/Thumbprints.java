@@ -54,6 +54,15 @@ public record Thumbprints(String sha1Hex, String x5t, String x5tS256) {
         }
     }
 
+    /** @return SHA-1 of the DER certificate */
+    static byte[] sha1(X509Certificate certificate) {
+        try {
+            return digest("SHA-1", certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("the certificate cannot be DER-encoded", e);
+        }
+    }
+
     private static byte[] digest(String algorithm, byte[] bytes) {
         try {
             return MessageDigest.getInstance(algorithm).digest(bytes);

@@ -1,0 +1,84 @@
+package dev.app09.certs;
+
+import java.io.IOException;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DERBMPString;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.OutputEncryptor;
+import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
+import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
+import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
+import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
+
+/**
+ * Encodes a key and its certificate as PKCS#12 with modern protection, chosen here rather than
+ * left to the JVM's {@code java.security} settings (which a site may have set to legacy values):
+ * both bags are encrypted with PBES2 (PBKDF2 with HMAC-SHA256, {@value #ITERATIONS} iterations, a
+ * random salt; AES-256-CBC), and the whole file is protected by an HMAC-SHA256 integrity MAC. No RC2
+ * or 3DES. The JDK's KeyStore, azure-identity and OpenSSL 3 read it.
+ */
+final class Pkcs12Encoder {
+
+    /** Ten times the JDK's default: a password guess costs noticeably, a load still takes well under a second. */
+    static final int ITERATIONS = 100_000;
+    /** The name the JDK KeyStore shows for the entry. */
+    static final String ALIAS = "app09";
+
+    // BouncyCastle's provider, used for this encryption only and never registered with the JVM.
+    private static final Provider BC = new BouncyCastleProvider();
+
+    private Pkcs12Encoder() {}
+
+    static byte[] encode(X509Certificate certificate, PrivateKey key, char[] password) throws IOException {
+        if (password.length == 0) {
+            throw new IllegalArgumentException("the PKCS#12 password is empty: a PFX without a password "
+                    + "is a private key in the clear");
+        }
+        SecureRandom random = new SecureRandom();
+        try {
+            // localKeyId pairs the key with its certificate; friendlyName becomes the KeyStore alias.
+            DEROctetString localKeyId = new DEROctetString(Thumbprints.sha1(certificate));
+            DERBMPString friendlyName = new DERBMPString(ALIAS);
+
+            PKCS12SafeBagBuilder certificateBag = new JcaPKCS12SafeBagBuilder(certificate);
+            certificateBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, friendlyName);
+            certificateBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
+
+            PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, encryptor(password, random));
+            keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, friendlyName);
+            keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
+
+            PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
+            pfx.addEncryptedData(encryptor(password, random), certificateBag.build());
+            pfx.addData(keyBag.build());
+            BcPKCS12MacCalculatorBuilder mac = new BcPKCS12MacCalculatorBuilder(new SHA256Digest(),
+                    new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE));
+            mac.setIterationCount(ITERATIONS);
+            return pfx.build(mac, password).getEncoded(ASN1Encoding.DER);
+        } catch (OperatorCreationException | PKCSException e) {
+            throw new IllegalStateException("PKCS#12 encryption is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private static OutputEncryptor encryptor(char[] password, SecureRandom random) throws OperatorCreationException {
+        return new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
+                .setProvider(BC)
+                .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))
+                .setIterationCount(ITERATIONS)
+                .setRandom(random)
+                .build(password);
+    }
+}
