@@ -92,29 +92,15 @@ public record CertificateFiles(Path cer, Path pem, Path pfx, @Nullable Path keyP
             }
         }
         byte[] pkcs12 = Pkcs12Encoder.encode(certificate.certificate(), certificate.privateKey(), pfxPassword);
-        List<Path> written = new ArrayList<>();
-        try {
-            NewFile.createPrivate(files.pfx, out -> out.write(pkcs12));
-            written.add(files.pfx);
-            if (files.keyPem != null) {
-                NewFile.createPrivate(files.keyPem, certificate::writePemBundle);
-                written.add(files.keyPem);
-            }
-            NewFile.createPublic(files.cer, out -> out.write(certificate.certificateDer()));
-            written.add(files.cer);
-            NewFile.createPublic(files.pem,
-                    out -> out.write(certificate.certificatePem().getBytes(StandardCharsets.US_ASCII)));
-            written.add(files.pem);
-        } catch (IOException | RuntimeException e) {
-            for (Path path : written) {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            throw e;
+        List<NewFile> plan = new ArrayList<>();
+        plan.add(new NewFile(files.pfx, true, out -> out.write(pkcs12)));
+        if (files.keyPem != null) {
+            plan.add(new NewFile(files.keyPem, true, certificate::writePemBundle));
         }
+        plan.add(new NewFile(files.cer, false, out -> out.write(certificate.certificateDer())));
+        plan.add(new NewFile(files.pem, false,
+                out -> out.write(certificate.certificatePem().getBytes(StandardCharsets.US_ASCII))));
+        NewFile.createAll(plan);
         return files;
     }
 

@@ -14,17 +14,22 @@ import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Creates a file that did not exist, writes it whole, and removes it again when writing fails, so
- * an existing file is never overwritten and a half-written one is never left behind. A private
- * file is created owner-only: the permissions are set by the same system call that creates it, so
- * it is never readable by others, not even for an instant.
+ * A file to create that must not exist yet. It is written whole, and removed again when writing
+ * fails, so an existing file is never overwritten and a half-written one is never left behind. A
+ * private file is created owner-only: the permissions are set by the same system call that
+ * creates it, so it is never readable by others, not even for an instant.
+ *
+ * @param path where
+ * @param ownerOnly whether it is private
+ * @param content what it holds
  */
-final class NewFile {
+record NewFile(Path path, boolean ownerOnly, Content content) {
 
     /** Writes the content of a new file. */
     @FunctionalInterface
@@ -32,7 +37,28 @@ final class NewFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private NewFile() {}
+    /**
+     * Creates the files in order; when one fails, removes those already created, so a set of files
+     * is written whole or not at all.
+     */
+    static void createAll(List<NewFile> files) throws IOException {
+        List<Path> created = new ArrayList<>();
+        try {
+            for (NewFile file : files) {
+                if (file.ownerOnly) {
+                    createPrivate(file.path, file.content);
+                } else {
+                    createPublic(file.path, file.content);
+                }
+                created.add(file.path);
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Path path : created) {
+                deleteQuietly(path, e);
+            }
+            throw e;
+        }
+    }
 
     /** Creates an owner-only file (0600, or an owner-only ACL where there are no POSIX permissions). */
     static void createPrivate(Path path, Content content) throws IOException {
