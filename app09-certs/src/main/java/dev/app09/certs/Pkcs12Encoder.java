@@ -2,7 +2,6 @@ package dev.app09.certs;
 
 import java.io.IOException;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -13,15 +12,12 @@ import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
 import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
-import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
 
 /**
  * Encodes a key and its certificate as PKCS#12 with modern protection, chosen here rather than
@@ -37,16 +33,10 @@ final class Pkcs12Encoder {
     /** The name the JDK KeyStore shows for the entry. */
     static final String ALIAS = "app09";
 
-    // BouncyCastle's provider, used for this encryption only and never registered with the JVM.
-    private static final Provider BC = new BouncyCastleProvider();
-
     private Pkcs12Encoder() {}
 
     static byte[] encode(X509Certificate certificate, PrivateKey key, char[] password) throws IOException {
-        if (password.length == 0) {
-            throw new IllegalArgumentException("the PKCS#12 password is empty: a PFX without a password "
-                    + "is a private key in the clear");
-        }
+        requireUsable(password);
         SecureRandom random = new SecureRandom();
         try {
             // localKeyId pairs the key with its certificate; friendlyName becomes the KeyStore alias.
@@ -68,17 +58,30 @@ final class Pkcs12Encoder {
                     new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE));
             mac.setIterationCount(ITERATIONS);
             return pfx.build(mac, password).getEncoded(ASN1Encoding.DER);
-        } catch (OperatorCreationException | PKCSException e) {
+        } catch (PKCSException e) {
             throw new IllegalStateException("PKCS#12 encryption is unavailable: " + e.getMessage(), e);
         }
     }
 
-    private static OutputEncryptor encryptor(char[] password, SecureRandom random) throws OperatorCreationException {
-        return new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
-                .setProvider(BC)
-                .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))
-                .setIterationCount(ITERATIONS)
-                .setRandom(random)
-                .build(password);
+    /**
+     * Refuses an empty password, and one the JDK could not open the file with: its PKCS#12 reader
+     * (and so azure-identity) takes only printable ASCII passwords for PBES2-protected files.
+     */
+    static void requireUsable(char[] password) {
+        if (password.length == 0) {
+            throw new IllegalArgumentException("the PFX password is empty: a PFX without a password "
+                    + "is a private key in the clear");
+        }
+        for (int i = 0; i < password.length; i++) {
+            if (password[i] < 0x20 || password[i] > 0x7E) {
+                throw new IllegalArgumentException("the PFX password has a character outside printable ASCII at position "
+                        + (i + 1) + ": Java (and so azure-identity) cannot open such a PFX; use letters, digits, "
+                        + "spaces and ASCII punctuation");
+            }
+        }
+    }
+
+    private static OutputEncryptor encryptor(char[] password, SecureRandom random) {
+        return Pbes2Encryptor.create(password, ITERATIONS, random);
     }
 }

@@ -31,7 +31,6 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -176,10 +175,6 @@ final class RenewalAgreesWithScanTest {
     }
 
     @Test
-    @Disabled("core defect: WorkloadRules.expiringSoon keeps the first of the certificates ending last (Stream.max);"
-            + " when that one is NOT_YET_VALID, CERTIFICATE_EXPIRING_SOON is lost, although APP09-RULES section 4"
-            + " only excuses an active certificate when another one ends later. Enable once core prefers an ACTIVE"
-            + " certificate among those ending last.")
     void an_active_certificate_tied_at_the_latest_end_with_an_earlier_not_yet_valid_one_agrees_with_the_scan() {
         FakeTenant tenant = FakeTenant.create().application("Billing API", app -> app
                 .certificate(c -> c.displayName("CN=next").startedDaysAgo(-1).endsInDays(10))

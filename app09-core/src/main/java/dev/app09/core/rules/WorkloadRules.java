@@ -175,14 +175,17 @@ public final class WorkloadRules {
         if (current.isEmpty() || current.stream().anyMatch(c -> c.end() == null)) {
             return Optional.empty();
         }
-        AssessedCredential last = current.stream()
-                .max(Comparator.comparing(c -> requireNonNull(c.end())))
-                .orElseThrow();
-        if (last.status() != CredentialStatus.ACTIVE || requireNonNull(last.end()).isAfter(asOf.plus(policy.expiryWarning()))) {
+        Instant lastEnd = current.stream().map(c -> requireNonNull(c.end())).max(Comparator.naturalOrder()).orElseThrow();
+        if (lastEnd.isAfter(asOf.plus(policy.expiryWarning()))) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(FindingCode.CERTIFICATE_EXPIRING_SOON, "Certificate " + describe(last)
-                + " ends on " + last.end() + " and no later certificate is registered.", last.keyId()));
+        // An ACTIVE certificate ending last is flagged even when a NOT_YET_VALID one ends at the same
+        // instant: only a certificate ending later is a successor.
+        return current.stream()
+                .filter(c -> c.status() == CredentialStatus.ACTIVE && lastEnd.equals(c.end()))
+                .findFirst()
+                .map(last -> new Finding(FindingCode.CERTIFICATE_EXPIRING_SOON, "Certificate " + describe(last)
+                        + " ends on " + last.end() + " and no later certificate is registered.", last.keyId()));
     }
 
     private static void usageFindings(List<AssessedCredential> credentials, List<AssessedCredential> liveSecrets,

@@ -62,6 +62,15 @@ final class FindingsTest {
     }
 
     @Test
+    void certificate_expiring_soon_is_not_silenced_by_a_not_yet_valid_certificate_ending_at_the_same_instant() {
+        // Listed first, the future certificate once hid the active one: only a later end is a successor.
+        assertThat(codes(Judge.app(app(id(1), "A", certificate(inDays(5), inDays(10)),
+                certificate(daysAgo(300), inDays(10)))))).contains(FindingCode.CERTIFICATE_EXPIRING_SOON);
+        assertThat(codes(Judge.app(app(id(1), "A", certificate(daysAgo(300), inDays(10)),
+                certificate(inDays(5), inDays(10)))))).contains(FindingCode.CERTIFICATE_EXPIRING_SOON);
+    }
+
+    @Test
     void certificate_expiring_soon_is_silenced_by_a_certificate_that_never_expires() {
         assertThat(codes(Judge.app(app(id(1), "A", certificate(daysAgo(300), inDays(10)), certificate(daysAgo(1), null)))))
                 .doesNotContain(FindingCode.CERTIFICATE_EXPIRING_SOON);

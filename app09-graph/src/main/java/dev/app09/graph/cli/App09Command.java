@@ -8,14 +8,14 @@ import picocli.CommandLine.Command;
 /** The {@code app09} command: its subcommands, and how failures become exit statuses. */
 @Command(name = "app09", mixinStandardHelpOptions = true, versionProvider = App09Command.Version.class,
         description = "Finds Microsoft Entra workloads that still authenticate with client secrets (control APP-09).",
-        subcommands = {ScanCommand.class},
+        subcommands = {ScanCommand.class, CertCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:the control passes (complete scan, no failing workload)",
-            "1:at least one workload fails the control",
-            "2:bad usage or bad input",
-            "3:the scan was incomplete (the report is still written, complete: false)",
-            "4:an internal error, or the report could not be written"})
+            "0:success (scan: the control passes; cert inspect: the file can be uploaded)",
+            "1:scan: at least one workload fails the control",
+            "2:bad usage or bad input (cert inspect: the file would be refused)",
+            "3:scan: incomplete (the report is still written, complete: false)",
+            "4:an internal error, or the output could not be written"})
 final class App09Command implements Runnable {
 
     @CommandLine.Spec
@@ -63,6 +63,12 @@ final class App09Command implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == ScanCommand.class) {
                 return type.cast(new ScanCommand(console, clock));
+            }
+            if (type == CertCreateCommand.class) {
+                return type.cast(new CertCreateCommand(console, clock));
+            }
+            if (type == CertInspectCommand.class) {
+                return type.cast(new CertInspectCommand(console, clock));
             }
             return CommandLine.defaultFactory().create(type);
         }

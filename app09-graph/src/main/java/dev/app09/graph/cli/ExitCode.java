@@ -3,7 +3,7 @@ package dev.app09.graph.cli;
 /** The command's exit statuses. */
 final class ExitCode {
 
-    /** The control passes: the scan was complete and no workload fails. */
+    /** Success: the scan was complete and no workload fails; a certificate was written or can be uploaded. */
     static final int PASS = 0;
     /** At least one workload fails the control. */
     static final int FAILING = 1;

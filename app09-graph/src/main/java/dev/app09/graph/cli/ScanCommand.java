@@ -287,13 +287,10 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private Instant asOf() {
-        if (asOf == null) {
-            return clock.instant();
-        }
         try {
-            return asOf.length() == 10 ? LocalDate.parse(asOf).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(asOf);
-        } catch (DateTimeException e) {
-            throw usage("--as-of " + asOf + ": expected an instant such as 2026-06-01T00:00:00Z or a date such as 2026-06-01");
+            return AsOf.parse(asOf, clock);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
     }
 
