@@ -99,12 +99,25 @@ public final class CertificateAndKey {
      * @param password the password; it is read, not kept and not modified, so the caller wipes it
      * @param out where to write; not closed
      * @throws IOException when writing fails
-     * @throws IllegalArgumentException when the password is empty
+     * @throws IllegalArgumentException when the password is unusable ({@link #checkPkcs12Password})
      */
     public void writePkcs12(char[] password, OutputStream out) throws IOException {
         requireNonNull(password, "password");
         requireNonNull(out, "out");
         out.write(Pkcs12Encoder.encode(certificate, privateKey, password));
+    }
+
+    /**
+     * Checks a PKCS#12 password before anything is created: it must not be empty (a PFX without a
+     * password is a private key in the clear) and must be printable ASCII (the JDK's PKCS#12
+     * reader, and so azure-identity, cannot open a PBES2-protected file with any other password).
+     *
+     * @param password the password; read, not kept and not modified
+     * @throws IllegalArgumentException naming what is wrong, never the password
+     */
+    public static void checkPkcs12Password(char[] password) {
+        requireNonNull(password, "password");
+        Pkcs12Encoder.requireUsable(password);
     }
 
     /**

@@ -117,11 +117,18 @@ final class CertCreateCommand implements Callable<Integer> {
             throw usage("put the PFX password in the environment variable " + passwordVariable
                     + " (or name another with --pfx-password-env); the password is never taken on the command line");
         }
+        char[] password = value.toCharArray();
+        try {
+            CertificateAndKey.checkPkcs12Password(password);
+        } catch (IllegalArgumentException e) {
+            Arrays.fill(password, '\0');
+            throw usage("$" + passwordVariable + ": " + e.getMessage());
+        }
         if (value.length() < SHORT_PASSWORD) {
             console.err().println("app09: warning: the PFX password is shorter than " + SHORT_PASSWORD
                     + " characters; anyone who gets the .pfx can try to guess it");
         }
-        return value.toCharArray();
+        return password;
     }
 
     private void describe(CertificateAndKey created, CertificateFiles files) {
