@@ -15,8 +15,9 @@ import java.util.HexFormat;
  * @param sha1Hex SHA-1 of the DER certificate in upper-case hex: the "thumbprint" the Entra admin
  *     center shows
  * @param x5t SHA-1 of the DER certificate in base64url without padding (JWT header {@code x5t})
- * @param x5tS256 SHA-256 of the DER certificate in base64url without padding (JWT header
- *     {@code x5t#S256}, which MSAL sends to Entra)
+ * @param x5tS256 SHA-256 of the DER certificate in base64url without padding, as RFC 7515 defines
+ *     the JWT header {@code x5t#S256} (MSAL sends this hash to Entra, though MSAL4J 1.23 writes it
+ *     in standard base64 with padding)
  */
 public record Thumbprints(String sha1Hex, String x5t, String x5tS256) {
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.app09.testkit.TestClock;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
@@ -97,19 +96,6 @@ final class OpensslReadsCertificateFilesTest {
     @Test
     void pfx_gives_openssl_the_key_of_our_certificate() throws Exception {
         assertThat(keyModulusFromPfx(files.pfx(), PASSWORD, directory.resolve("from-pfx.key.pem")))
-                .isEqualTo(ourModulus());
-    }
-
-    @Test
-    void pfx_whose_password_is_not_ascii_opens_with_that_password_in_utf_8(@TempDir Path ownDirectory)
-            throws Exception {
-        String jnu = System.getProperty("sun.jnu.encoding", "unknown");
-        assumeTrue(Charset.isSupported(jnu) && Charset.forName(jnu).equals(UTF_8),
-                "the JVM passes environment variables to processes in " + jnu + ", not UTF-8");
-        String password = "pässwörd-€";
-        Path pfx = CertificateFiles.write(ownDirectory, "app09-openssl", created, password.toCharArray(), false).pfx();
-
-        assertThat(keyModulusFromPfx(pfx, password, ownDirectory.resolve("from-pfx.key.pem")))
                 .isEqualTo(ourModulus());
     }
 
