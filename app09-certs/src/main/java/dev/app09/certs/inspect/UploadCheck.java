@@ -117,13 +117,13 @@ public final class UploadCheck {
     }
 
     private static String privateKeyDetail(FileFormat format) {
-        String keep = "the private key must stay with the workload and is never uploaded";
+        String keep = ", which must stay with the workload; upload ";
         return switch (format) {
-            case PKCS12 -> "a PKCS#12 (.pfx) file holds the private key; " + keep
-                    + ": upload the certificate alone (openssl pkcs12 -in file.pfx -clcerts -nokeys -out certificate.pem)";
-            case PEM -> "the PEM file has a private key block; " + keep
-                    + ": upload the certificate alone (openssl x509 -in file.pem -out certificate.pem)";
-            default -> "the file holds a private key; " + keep + ": upload the certificate that belongs to it";
+            case PKCS12 -> "a PKCS#12 (.pfx) file holds the private key" + keep
+                    + "the certificate alone (openssl pkcs12 -in file.pfx -clcerts -nokeys -out certificate.pem)";
+            case PEM -> "the PEM file has a private key block" + keep
+                    + "the certificate alone (openssl x509 -in file.pem -out certificate.pem)";
+            default -> "the file holds a private key" + keep + "the certificate that belongs to it";
         };
     }
 
