@@ -1,6 +1,6 @@
 package dev.app09.certs.inspect;
 
-import dev.app09.certs.inspect.DerObjects.DerObject;
+import dev.app09.certs.inspect.DerReader.DerObject;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -25,26 +25,27 @@ final class DerInspection {
      * @return what it holds
      */
     static Inspection inspect(byte[] der, String source, FileFormat format, char @Nullable [] pkcs12Password) {
-        DerObjects read = DerObjects.read(der);
-        if (read.objects().isEmpty()) {
-            String problem = read.problem();
+        DerReader reader = new DerReader(der);
+        DerObject first = reader.next();
+        if (first == null) {
+            String problem = reader.problem();
             return Inspection.notX509(source, format, false, problem != null ? problem : "DER holding no object");
         }
-        DerKind first = kind(read.objects().get(0));
-        if (first == DerKind.PKCS12) {
+        DerKind kind = kind(first);
+        if (kind == DerKind.PKCS12) {
             return Pkcs12Inspection.inspect(der, source, format == FileFormat.DER ? FileFormat.PKCS12 : format,
                     pkcs12Password);
         }
-        if (first != DerKind.CERTIFICATE) {
-            return Inspection.notX509(source, format, first.holdsPrivateKey(), first.explained());
+        if (kind != DerKind.CERTIFICATE) {
+            return Inspection.notX509(source, format, kind.holdsPrivateKey(), kind.explained());
         }
-        return certificates(read, source, format);
+        return certificates(first, reader, source, format);
     }
 
     /** Certificates one after another, as Java's CertificateFactory also reads them. */
-    private static Inspection certificates(DerObjects read, String source, FileFormat format) {
+    private static Inspection certificates(DerObject first, DerReader reader, String source, FileFormat format) {
         List<X509Certificate> certificates = new ArrayList<>();
-        for (DerObject object : read.objects()) {
+        for (DerObject object = first; object != null; object = reader.next()) {
             String where = certificates.isEmpty() ? "" : "after " + count(certificates.size()) + ", ";
             DerKind kind = kind(object);
             if (kind != DerKind.CERTIFICATE) {
@@ -58,9 +59,9 @@ final class DerInspection {
                         + object.offset() + " is one Java cannot read (" + e.getMessage() + ")");
             }
         }
-        if (read.problem() != null) {
-            return Inspection.notX509(source, format, false,
-                    "after " + count(certificates.size()) + ", " + read.problem());
+        String problem = reader.problem();
+        if (problem != null) {
+            return Inspection.notX509(source, format, false, "after " + count(certificates.size()) + ", " + problem);
         }
         return Inspection.of(source, format, certificates, false);
     }
