@@ -20,15 +20,17 @@ final class PemInspection {
     private static final String EC_PARAMETERS = "EC PARAMETERS";
 
     /** Labels that are not certificates but say what they are; the content is not decoded. */
-    private static final Map<String, DerKind> KNOWN_LABELS = Map.of(
-            "CERTIFICATE REQUEST", DerKind.CERTIFICATE_REQUEST,
-            "NEW CERTIFICATE REQUEST", DerKind.CERTIFICATE_REQUEST,
-            "PKCS7", DerKind.PKCS7,
-            "PKCS #7 SIGNED DATA", DerKind.PKCS7,
-            "CMS", DerKind.PKCS7,
-            "X509 CRL", DerKind.CERTIFICATE_LIST,
-            "PUBLIC KEY", DerKind.PUBLIC_KEY,
-            "RSA PUBLIC KEY", DerKind.PUBLIC_KEY);
+    private static final Map<String, String> KNOWN_LABELS = Map.of(
+            "CERTIFICATE REQUEST", DerKind.CERTIFICATE_REQUEST.explained(),
+            "NEW CERTIFICATE REQUEST", DerKind.CERTIFICATE_REQUEST.explained(),
+            "PKCS7", DerKind.PKCS7.explained(),
+            "PKCS #7 SIGNED DATA", DerKind.PKCS7.explained(),
+            "CMS", DerKind.PKCS7.explained(),
+            "X509 CRL", DerKind.CERTIFICATE_LIST.explained(),
+            "PUBLIC KEY", DerKind.PUBLIC_KEY.explained(),
+            "RSA PUBLIC KEY", DerKind.PUBLIC_KEY.explained(),
+            "TRUSTED CERTIFICATE", "a certificate with OpenSSL's trust settings appended:"
+                    + " convert it with openssl x509 -in file.pem -out certificate.pem");
 
     private PemInspection() {}
 
@@ -85,8 +87,7 @@ final class PemInspection {
                     }
                     certificates.addAll(inside.certificates());
                 } else {
-                    DerKind kind = KNOWN_LABELS.get(label);
-                    problem = first(problem, name + " is " + (kind == null ? "not a certificate" : kind.explained()));
+                    problem = first(problem, name + " is " + KNOWN_LABELS.getOrDefault(label, "not a certificate"));
                 }
             }
         } catch (IOException e) {
