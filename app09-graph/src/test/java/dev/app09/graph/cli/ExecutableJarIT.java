@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -58,11 +59,31 @@ final class ExecutableJarIT {
         assertThat(app09("--version").out).startsWith("app09 0.");
     }
 
+    @Test
+    void the_readme_certificate_commands_create_a_pfx_and_a_cer_that_inspects_clean(@TempDir Path out) throws Exception {
+        Run create = app09(Map.of("APP09_PFX_PASSWORD", "readme-example-password"),
+                "cert", "create", "--subject", "CN=MyApp-Auth-Cert", "--out", out.toString());
+        Run inspect = app09("cert", "inspect", out.resolve("MyApp-Auth-Cert.cer").toString());
+        Run refused = app09("cert", "inspect", out.resolve("MyApp-Auth-Cert.pfx").toString());
+
+        assertThat(create.status).as(create.err).isZero();
+        assertThat(inspect.status).as(inspect.err).isZero();
+        assertThat(inspect.out).contains("Upload       accepted");
+        assertThat(refused.status).isEqualTo(2);
+        assertThat(refused.out).contains("CONTAINS_PRIVATE_KEY");
+    }
+
     private static Run app09(String... args) throws IOException, InterruptedException {
+        return app09(Map.of(), args);
+    }
+
+    private static Run app09(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         process.getOutputStream().close();
         var out = process.getInputStream().readAllBytes();
         var err = process.getErrorStream().readAllBytes();
