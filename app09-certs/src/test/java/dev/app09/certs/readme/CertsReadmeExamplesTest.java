@@ -20,7 +20,6 @@ import dev.app09.core.rules.Policy;
 import dev.app09.testkit.TestClock;
 import dev.app09.testkit.tenant.SampleTenants;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,10 +27,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** The README's certificate examples compile and run here, and the README shows them unchanged. */
+/** The README's certificate examples compile and run here; app09-graph's ReadmeExamplesTest checks the README shows them unchanged. */
 final class CertsReadmeExamplesTest {
 
     // README-CERTS-LIBRARY-START
@@ -92,21 +89,5 @@ final class CertsReadmeExamplesTest {
                         first.certificateDisplayName(), first.end(), first.renewBy(), null, RenewalStatus.DUE));
         assertThat(renewNow(contoso, first.end().minus(Duration.ofDays(365))))
                 .extracting(CertificateRenewal::keyId).doesNotContain(first.keyId());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"README-CERTS-LIBRARY, 11", "README-CERTS-LOAD, 8", "README-CERTS-RENEWAL, 4"})
-    void readme_shows_the_example_exactly(String marker, int maxLines) throws IOException {
-        String test = Files.readString(Path.of("src/test/java/dev/app09/certs/readme/CertsReadmeExamplesTest.java"));
-        String code = test.substring(test.indexOf("// " + marker + "-START") + marker.length() + 9,
-                test.indexOf("// " + marker + "-END"));
-        String readme = Files.readString(Path.of("../README.md"));
-
-        assertThat(normalise(readme)).as(marker).contains(normalise(code));
-        assertThat(code.strip().lines().count()).as("lines of " + marker).isLessThanOrEqualTo(maxLines);
-    }
-
-    private static String normalise(String code) {
-        return code.replaceAll("\\s+", " ").trim();
     }
 }
