@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import org.bouncycastle.util.io.pem.PemObject;
@@ -39,7 +40,8 @@ public final class CertificateAndKey {
      * @param certificate the certificate
      * @param privateKey its RSA private key
      * @return the pair
-     * @throws IllegalArgumentException when the key is not RSA or the certificate is not
+     * @throws IllegalArgumentException when the key or the certificate is not RSA, or the key is not
+     *     the certificate's
      */
     public static CertificateAndKey of(X509Certificate certificate, PrivateKey privateKey) {
         requireNonNull(certificate, "certificate");
@@ -48,6 +50,12 @@ public final class CertificateAndKey {
             throw new IllegalArgumentException("only RSA certificates and keys are supported (Entra client "
                     + "assertions are RS256), not " + certificate.getPublicKey().getAlgorithm() + " with "
                     + privateKey.getAlgorithm());
+        }
+        RSAPublicKey publicKey = (RSAPublicKey) certificate.getPublicKey();
+        if (privateKey instanceof RSAPrivateKey rsa && !rsa.getModulus().equals(publicKey.getModulus())) {
+            // Uploading this certificate while the application signs with that key would fail every sign-in.
+            throw new IllegalArgumentException("the private key does not belong to the certificate "
+                    + certificate.getSubjectX500Principal().getName() + ": their RSA moduli differ");
         }
         return new CertificateAndKey(certificate, privateKey);
     }

@@ -72,11 +72,11 @@ final class Pkcs12Encoder {
             throw new IllegalArgumentException("the PFX password is empty: a PFX without a password "
                     + "is a private key in the clear");
         }
-        for (int i = 0; i < password.length; i++) {
-            if (password[i] < 0x20 || password[i] > 0x7E) {
-                throw new IllegalArgumentException("the PFX password has a character outside printable ASCII at position "
-                        + (i + 1) + ": Java (and so azure-identity) cannot open such a PFX; use letters, digits, "
-                        + "spaces and ASCII punctuation");
+        for (char c : password) {
+            if (c < 0x20 || c > 0x7E) {
+                throw new IllegalArgumentException("the PFX password has a character outside printable ASCII: "
+                        + "Java (and so azure-identity) cannot open such a PFX; use letters, digits, spaces and "
+                        + "ASCII punctuation");
             }
         }
     }

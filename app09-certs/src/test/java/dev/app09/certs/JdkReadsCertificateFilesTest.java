@@ -130,7 +130,7 @@ final class JdkReadsCertificateFilesTest {
     void a_password_java_could_not_open_the_pfx_with_is_refused_before_any_file_is_written(@TempDir Path ownDirectory) {
         assertThatThrownBy(() -> CertificateFiles.write(ownDirectory, "app09-jdk", created, "pässwörd-€".toCharArray(), false))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("printable ASCII").hasMessageContaining("position 2")
+                .hasMessageContaining("printable ASCII")
                 .message().doesNotContain("pässwörd");
         assertThat(ownDirectory).isEmptyDirectory();
     }

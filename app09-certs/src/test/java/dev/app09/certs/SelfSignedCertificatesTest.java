@@ -145,4 +145,14 @@ final class SelfSignedCertificatesTest {
                 .withMessageContaining("only RSA");
         assertThat(Arrays.asList(RsaKeySize.values())).extracting(RsaKeySize::bits).containsExactly(2048, 3072, 4096);
     }
+
+    @Test
+    void a_key_that_does_not_belong_to_the_certificate_is_refused() {
+        CertificateAndKey other = SelfSignedCertificates.create(CertificateRequest.of("CN=Other"), TestClock.create(NOW));
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CertificateAndKey.of(created.certificate(), other.privateKey()))
+                .withMessageContaining("does not belong to the certificate");
+        assertThat(CertificateAndKey.of(created.certificate(), created.privateKey()).certificate()).isEqualTo(created.certificate());
+    }
 }

@@ -52,12 +52,17 @@ public final class CertificateInspector {
      * @param file the file
      * @param pkcs12Password opens the file if it is PKCS#12; not kept, not changed
      * @return what it holds
-     * @throws IOException when the file cannot be read: missing, a directory, not permitted
+     * @throws IOException when the file cannot be read: missing, a directory, a pipe or a device,
+     *     not permitted
      */
     public static Inspection inspect(Path file, char @Nullable [] pkcs12Password) throws IOException {
         requireNonNull(file, "file");
         if (Files.isDirectory(file)) {
             throw new FileSystemException(file.toString(), null, "is a directory, not a certificate file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // Opening a named pipe waits for a writer: it could hang the caller for ever.
+            throw new FileSystemException(file.toString(), null, "is a pipe or a device, not a certificate file");
         }
         byte[] content;
         try (InputStream in = Files.newInputStream(file)) {

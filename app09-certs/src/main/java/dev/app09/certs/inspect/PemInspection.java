@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,8 @@ final class PemInspection {
             "TRUSTED CERTIFICATE", "a certificate with OpenSSL's trust settings appended:"
                     + " convert it with openssl x509 -in file.pem -out certificate.pem");
 
+    private static final Pattern PRIVATE_KEY_LINE = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
+
     private PemInspection() {}
 
     /**
@@ -44,7 +47,9 @@ final class PemInspection {
         // Stripping each line keeps the line numbers.
         String stripped = text.lines().map(String::strip).collect(Collectors.joining("\n", "", "\n"));
         List<X509Certificate> certificates = new ArrayList<>();
-        boolean containsPrivateKey = false;
+        // A key block that does not start its line (after "key: " in YAML, say) is no PEM block to
+        // BouncyCastle, but it is still a private key in the file.
+        boolean containsPrivateKey = PRIVATE_KEY_LINE.matcher(text).find();
         @Nullable String notCertificate = null;
         @Nullable String problem = null;
         int blocks = 0;

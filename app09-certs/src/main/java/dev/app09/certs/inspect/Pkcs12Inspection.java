@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * chain (the key's own certificate first), then the certificates marked trusted, in the order the
  * KeyStore gives its entries; a certificate that is neither is dropped by the KeyStore and not
  * listed. Private keys are never decrypted.
+ *
+ * <p>A PKCS#12 file always counts as holding a private key: it exists to carry one, and Java's
+ * KeyStore does not show every kind (an unencrypted key bag is skipped), so no password can prove
+ * the contrary. Entra's upload takes certificates alone.
  */
 final class Pkcs12Inspection {
 
@@ -52,11 +56,9 @@ final class Pkcs12Inspection {
             return Inspection.notX509(source, format, true, PFX + " that Java cannot read (" + e.getMessage() + ")");
         }
         Set<X509Certificate> certificates = new LinkedHashSet<>();
-        boolean keyEntry = false;
         try {
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias)) {
-                    keyEntry = true;
                     addX509(certificates, store.getCertificateChain(alias));
                 } else {
                     addX509(certificates, store.getCertificate(alias));
@@ -65,14 +67,12 @@ final class Pkcs12Inspection {
         } catch (KeyStoreException e) {
             throw new IllegalStateException("a loaded KeyStore refused to list its entries", e);
         }
-        // Without the password Java skips the encrypted parts, where a key may be: assume one.
-        boolean containsPrivateKey = password == null || keyEntry;
         if (certificates.isEmpty()) {
-            return Inspection.notX509(source, format, containsPrivateKey, password == null
+            return Inspection.notX509(source, format, true, password == null
                     ? PFX + " whose certificates could not be read without its password"
                     : PFX + " in which Java finds no certificate of a key and no trusted certificate");
         }
-        return Inspection.of(source, format, List.copyOf(certificates), containsPrivateKey);
+        return Inspection.of(source, format, List.copyOf(certificates), true);
     }
 
     private static void addX509(Set<X509Certificate> into, @Nullable Certificate @Nullable ... certificates) {

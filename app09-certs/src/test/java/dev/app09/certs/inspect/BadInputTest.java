@@ -120,6 +120,8 @@ final class BadInputTest {
                         "'OPENSSH PRIVATE KEY'", CONTAINS_PRIVATE_KEY, NOT_X509),
                 bad("a PEM certificate with its key", ascii(pem(CERTIFICATE) + pemPrivateKey(RSA_2048.getPrivate())),
                         null, CONTAINS_PRIVATE_KEY),
+                bad("a PEM certificate with its key after 'key: ' on the BEGIN line, as in YAML",
+                        ascii(pem(CERTIFICATE) + "key: " + pemPrivateKey(RSA_2048.getPrivate())), null, CONTAINS_PRIVATE_KEY),
                 bad("a DER PKCS#8 private key", pkcs8, "a PKCS#8 private key", CONTAINS_PRIVATE_KEY, NOT_X509),
                 bad("a DER PKCS#1 private key", pkcs1(pkcs8), "a PKCS#1 RSA private key", CONTAINS_PRIVATE_KEY, NOT_X509),
                 bad("a DER EC private key", sec1(EC_P256.getPrivate().getEncoded()), "an EC private key",

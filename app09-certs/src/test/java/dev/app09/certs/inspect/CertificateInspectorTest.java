@@ -93,13 +93,24 @@ final class CertificateInspectorTest {
         }
 
         @Test
-        void a_pfx_without_a_key_opened_with_its_password_holds_no_private_key() {
+        void a_pfx_is_counted_as_holding_a_private_key_even_when_java_finds_none() {
             byte[] pfx = TestCertificates.pkcs12WithoutKey(PASSWORD, CERTIFICATE);
 
             Inspection inspection = CertificateInspector.inspect(pfx, "trust.pfx", PASSWORD);
 
             assertThat(inspection.certificates()).containsExactly(CERTIFICATE);
-            assertThat(inspection.containsPrivateKey()).isFalse();
+            assertThat(inspection.containsPrivateKey()).isTrue();
+        }
+
+        @Test
+        void a_pfx_with_an_unencrypted_key_bag_java_skips_is_refused_with_its_password() throws Exception {
+            byte[] pfx = TestCertificates.pkcs12WithPlainKeyBag(PASSWORD, RSA_2048.getPrivate(), CERTIFICATE);
+
+            Inspection inspection = CertificateInspector.inspect(pfx, "plain.pfx", PASSWORD);
+
+            assertThat(inspection.containsPrivateKey()).isTrue();
+            assertThat(UploadCheck.check(inspection, TestCertificates.NOW, UploadCheck.DEFAULT_MAX_VALIDITY).refusals())
+                    .extracting(Refusal::reason).contains(RefusalReason.CONTAINS_PRIVATE_KEY);
         }
 
         @Test
@@ -236,13 +247,13 @@ final class CertificateInspectorTest {
         }
 
         @Test
-        void an_endless_file_is_not_read_whole() throws IOException {
+        void an_endless_device_is_refused_without_being_read() {
             Path endless = Path.of("/dev/zero");
             assumeTrue(Files.isReadable(endless), "/dev/zero");
 
-            Inspection inspection = CertificateInspector.inspect(endless);
-
-            assertThat(inspection.notX509()).contains("larger than 1 MiB", "more than 1048576 bytes");
+            assertThatThrownBy(() -> CertificateInspector.inspect(endless))
+                    .isInstanceOf(java.nio.file.FileSystemException.class)
+                    .hasMessageContaining("a pipe or a device");
         }
 
         @Test
@@ -265,5 +276,21 @@ final class CertificateInspectorTest {
         System.arraycopy(first, 0, both, 0, first.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         return both;
+    }
+
+    @Test
+    void a_named_pipe_is_refused_without_waiting_for_a_writer(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("upload.cer");
+        int made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        } catch (java.io.IOException e) {
+            made = -1;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(made == 0, "mkfifo is not available");
+
+        assertThatThrownBy(() -> CertificateInspector.inspect(fifo))
+                .isInstanceOf(java.nio.file.FileSystemException.class)
+                .hasMessageContaining("a pipe or a device");
     }
 }

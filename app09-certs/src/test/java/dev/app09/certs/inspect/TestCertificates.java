@@ -21,6 +21,13 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
+import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
+import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -42,6 +49,9 @@ import org.bouncycastle.util.io.pem.PemWriter;
 final class TestCertificates {
 
     /** The time certificates are made around and checked at. Whole seconds, as X.509 stores them. */
+    /** The bag attribute with which Java's KeyStore marks a certificate trusted (Oracle's arc). */
+    private static final ASN1ObjectIdentifier JAVA_TRUSTED_KEY_USAGE = new ASN1ObjectIdentifier("2.16.840.1.113894.746875.1.1");
+
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
     static final KeyPair RSA_2048 = rsa(2048);
@@ -125,6 +135,21 @@ final class TestCertificates {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * @return a PKCS#12 file with the key in an unencrypted key bag (which Java's KeyStore skips) and
+     *     the certificate marked trusted for Java (so Java lists it), as OpenSSL's {@code -keypbe NONE}
+     *     and a trust attribute make it
+     */
+    static byte[] pkcs12WithPlainKeyBag(char[] password, PrivateKey key, X509Certificate certificate) throws Exception {
+        PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key);
+        PKCS12SafeBagBuilder certificateBag = new JcaPKCS12SafeBagBuilder(certificate);
+        certificateBag.addBagAttribute(JAVA_TRUSTED_KEY_USAGE, new DERSet(KeyPurposeId.anyExtendedKeyUsage));
+        PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
+        pfx.addData(certificateBag.build());
+        pfx.addData(keyBag.build());
+        return pfx.build(new BcPKCS12MacCalculatorBuilder(), password).getEncoded();
     }
 
     private static byte[] store(KeyStore store, char[] password) throws GeneralSecurityException, IOException {

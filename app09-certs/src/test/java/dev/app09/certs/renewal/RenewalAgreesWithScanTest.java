@@ -41,9 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * certificates. Checked over every sample tenant, the testkit's generated tenants and seeded
  * random tenants, at many instants and expiry warnings.
  *
- * <p>One case is known to disagree, by a defect of core: see
- * {@link #an_active_certificate_tied_at_the_latest_end_with_an_earlier_not_yet_valid_one_agrees_with_the_scan()}.
- * The random tenants do hold certificates tied at the latest end, but not in that order.
+ * <p>{@link #an_active_certificate_tied_at_the_latest_end_with_an_earlier_not_yet_valid_one_agrees_with_the_scan()}
+ * found a defect of core, since fixed; the random tenants hold certificates tied at the latest end,
+ * but not in that order.
  */
 final class RenewalAgreesWithScanTest {
 

@@ -1,13 +1,22 @@
 package dev.app09.core.report;
 
-/** Keeps untrusted names (display names come from the tenant) from steering a terminal or a page. */
-final class PlainText {
+/**
+ * Keeps untrusted text (display names from a tenant, subjects from a certificate file) from
+ * steering a terminal or a page.
+ */
+public final class PlainText {
 
     private PlainText() {
     }
 
-    /** Replaces control characters (terminal escapes, line breaks) with a space. */
-    static String clean(String value) {
+    /**
+     * Replaces control and format characters (terminal escapes, line breaks, bidirectional
+     * overrides) with a space.
+     *
+     * @param value untrusted text
+     * @return the text, safe to print on a terminal
+     */
+    public static String clean(String value) {
         StringBuilder out = new StringBuilder(value.length());
         value.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {

@@ -95,7 +95,8 @@ final class CertCreateCommand implements Callable<Integer> {
             describe(created, files);
             return ExitCode.PASS;
         } catch (FileAlreadyExistsException e) {
-            throw usage(e.getFile() + " " + e.getReason());
+            throw usage(e.getFile() + " " + (e.getReason() != null ? e.getReason()
+                    : "already exists; app09 never overwrites a file"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the certificate files " + planned.all() + ": " + e, e);
         } finally {
@@ -139,7 +140,7 @@ final class CertCreateCommand implements Callable<Integer> {
         stdout.println("  valid       " + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant());
         stdout.println("  key         RSA " + keySize + ", signed SHA256withRSA");
         stdout.println("Files:");
-        stdout.println("  " + files.cer() + "  upload this one (public): Entra admin center > App registrations > your app >"
+        stdout.println("  " + files.cer() + "  upload this one (public): Entra admin center > Entra ID > App registrations > your app >"
                 + " Certificates & secrets > Certificates > Upload certificate");
         stdout.println("  " + files.pem() + "  the same certificate in PEM (public)");
         stdout.println("  " + files.pfx() + "  key and certificate for the application, password in $" + passwordVariable

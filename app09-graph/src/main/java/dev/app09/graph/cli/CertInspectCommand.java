@@ -7,6 +7,7 @@ import dev.app09.certs.inspect.Refusal;
 import dev.app09.certs.inspect.UploadCheck;
 import dev.app09.certs.inspect.UploadVerdict;
 import dev.app09.certs.inspect.Warning;
+import dev.app09.core.report.PlainText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
@@ -109,8 +110,9 @@ final class CertInspectCommand implements Callable<Integer> {
         for (int i = 0; i < facts.size(); i++) {
             CertificateFacts certificate = facts.get(i);
             out.println("Certificate  " + (i + 1) + " of " + facts.size() + (i == 0 ? " (the one Entra would take)" : ""));
-            out.println("  subject      " + certificate.subject());
-            out.println("  issuer       " + certificate.issuer() + (certificate.selfSigned() ? " (self-signed)" : ""));
+            // Subjects, issuers and details carry the file's own text: no terminal escapes get through.
+            out.println("  subject      " + PlainText.clean(certificate.subject()));
+            out.println("  issuer       " + PlainText.clean(certificate.issuer()) + (certificate.selfSigned() ? " (self-signed)" : ""));
             out.println("  serial       " + certificate.serialHex());
             out.println("  not before   " + certificate.notBefore());
             out.println("  not after    " + certificate.notAfter());
@@ -123,10 +125,10 @@ final class CertInspectCommand implements Callable<Integer> {
         }
         out.println("Upload       " + (verdict.acceptable() ? "accepted" : "REFUSED"));
         for (Refusal refusal : verdict.refusals()) {
-            out.println("  refused  " + refusal.reason() + ": " + refusal.detail());
+            out.println("  refused  " + refusal.reason() + ": " + PlainText.clean(refusal.detail()));
         }
         for (Warning warning : verdict.warnings()) {
-            out.println("  warning  " + warning.reason() + ": " + warning.detail());
+            out.println("  warning  " + warning.reason() + ": " + PlainText.clean(warning.detail()));
         }
     }
 

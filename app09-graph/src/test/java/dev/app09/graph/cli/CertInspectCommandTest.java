@@ -133,4 +133,18 @@ final class CertInspectCommandTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("cert create", "cert inspect");
     }
+
+    @Test
+    void terminal_escapes_in_a_subject_are_not_printed(@TempDir Path out) throws Exception {
+        CertificateAndKey evil = SelfSignedCertificates.create(
+                CertificateRequest.of("CN=evil\u001b]0 pwned\u0007\u001b[2J Upload accepted"), CommandRun.CLOCK);
+        Path cer = Files.write(out.resolve("evil.cer"), evil.certificateDer());
+
+        CommandRun run = CommandRun.of("cert", "inspect", cer.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("evil ").doesNotContain("\u001b", "\u0007");
+        assertThat(run.out().lines().filter(line -> line.contains("Upload accepted")))
+                .hasSize(2).allMatch(line -> line.startsWith("  subject ") || line.startsWith("  issuer "));
+    }
 }
