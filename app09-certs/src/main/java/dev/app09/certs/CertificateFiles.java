@@ -91,9 +91,9 @@ public record CertificateFiles(Path cer, Path pem, Path pfx, @Nullable Path keyP
                         "already exists; app09 never overwrites certificate files: choose another name or directory");
             }
         }
-        byte[] pkcs12 = Pkcs12Encoder.encode(certificate.certificate(), certificate.privateKey(), pfxPassword);
+        CertificateAndKey.checkPkcs12Password(pfxPassword);
         List<NewFile> plan = new ArrayList<>();
-        plan.add(new NewFile(files.pfx, true, out -> out.write(pkcs12)));
+        plan.add(new NewFile(files.pfx, true, out -> certificate.writePkcs12(pfxPassword, out)));
         if (files.keyPem != null) {
             plan.add(new NewFile(files.keyPem, true, certificate::writePemBundle));
         }
