@@ -1,0 +1,323 @@
+package dev.app09.core.migration;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.app09.core.model.Application;
+import dev.app09.core.model.KeyCredential;
+import dev.app09.core.model.KeyIdentifier;
+import dev.app09.core.model.PasswordCredential;
+import dev.app09.core.model.ServicePrincipal;
+import dev.app09.core.model.SignInEvidence;
+import dev.app09.core.model.TenantSnapshot;
+import dev.app09.core.rules.AssessedCredential;
+import dev.app09.core.rules.CredentialClassifier;
+import dev.app09.core.rules.CredentialKind;
+import dev.app09.core.rules.CredentialLocation;
+import dev.app09.core.rules.Policy;
+import dev.app09.core.rules.Workload;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides whether one client secret may be removed without an outage. Every rule of {@link
+ * RetirementRule} is checked and every one that refuses is reported:
+ *
+ * <ul>
+ *   <li>the tenant was read whole ({@code SCAN_INCOMPLETE});
+ *   <li>the keyId names a password credential of the workload ({@code NO_SUCH_SECRET}) that is a
+ *       client secret, not a SAML signing password ({@code SIGNING_PASSWORD});
+ *   <li>the workload keeps an ACTIVE certificate or a federated credential after the removal
+ *       ({@code NO_ALTERNATIVE});
+ *   <li>when sign-in evidence was read, the secret did not sign in within the usage window
+ *       ({@code SECRET_IN_USE});
+ *   <li>a certificate of the workload is proven to work ({@code CERTIFICATE_NOT_PROVEN}): a saved
+ *       {@link Verification} of this client, of an ACTIVE certificate of it, made within the usage
+ *       window and not after {@code asOf}; or, in the sign-in evidence, a sign-in of an ACTIVE
+ *       certificate within the usage window.
+ * </ul>
+ *
+ * A pure function of its arguments: the instant is {@code asOf}, never the clock.
+ */
+public final class RetirementGuard {
+
+    /** How far in the future of {@code asOf} a verification may be dated (clocks disagree a little). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private RetirementGuard() {
+    }
+
+    /**
+     * @param snapshot the tenant as read (its sign-in evidence, when present, is used)
+     * @param policy the usage window comes from here
+     * @param asOf the instant of the decision
+     * @param appId the workload's application (client) id
+     * @param keyId the secret's keyId
+     * @param evidence saved verifications and computed thumbprints
+     * @return the decision, with every refusal
+     */
+    public static RetirementDecision check(TenantSnapshot snapshot, Policy policy, Instant asOf, UUID appId, UUID keyId,
+            MigrationEvidence evidence) {
+        requireNonNull(snapshot, "snapshot");
+        requireNonNull(policy, "policy");
+        requireNonNull(asOf, "asOf");
+        requireNonNull(appId, "appId");
+        requireNonNull(keyId, "keyId");
+        requireNonNull(evidence, "evidence");
+        Optional<Workload> workload = find(snapshot, appId);
+        if (workload.isEmpty()) {
+            List<Refusal> refusals = new ArrayList<>(incomplete(snapshot));
+            refusals.add(new Refusal(RetirementRule.NO_SUCH_SECRET, "no application or service principal with appId "
+                    + appId + " is in the tenant"));
+            return new RetirementDecision(appId, keyId, null, null, "", refusals, List.of());
+        }
+        Workload found = workload.get();
+        return decide(found, CredentialClassifier.classify(found, asOf), snapshot, policy, asOf, keyId, evidence);
+    }
+
+    /** The decision for a workload already joined and classified (the planner asks for each of its secrets). */
+    static RetirementDecision decide(Workload workload, List<AssessedCredential> credentials, TenantSnapshot snapshot,
+            Policy policy, Instant asOf, UUID keyId, MigrationEvidence evidence) {
+        List<Refusal> refusals = new ArrayList<>(incomplete(snapshot));
+        List<String> grounds = new ArrayList<>();
+        Target target = target(workload, keyId);
+        if (target == null) {
+            refusals.add(new Refusal(RetirementRule.NO_SUCH_SECRET, notFound(workload, credentials, keyId)));
+            return new RetirementDecision(workload.appId(), keyId, null, null, "", refusals, grounds);
+        }
+        String key = keyId.toString();
+        AssessedCredential secret = credentials.stream()
+                .filter(c -> c.location() == target.location() && key.equals(c.keyId()) && c.type() == null
+                        && c.usage() == null && (c.kind() == CredentialKind.SECRET || c.kind() == CredentialKind.SIGNING))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the classifier lost password " + keyId));
+        if (secret.kind() == CredentialKind.SIGNING) {
+            refusals.add(new Refusal(RetirementRule.SIGNING_PASSWORD, "password " + keyId + " opens the SAML token-signing "
+                    + "certificate of " + workload.displayName() + "; it is not a client secret, and removing it breaks "
+                    + "single sign-on: app09 never removes it"));
+        }
+        List<AssessedCredential> alternatives = credentials.stream().filter(AssessedCredential::isUsableAlternative).toList();
+        if (alternatives.isEmpty()) {
+            refusals.add(new Refusal(RetirementRule.NO_ALTERNATIVE, "after the removal " + workload.displayName()
+                    + " would hold no ACTIVE certificate and no federated credential: "
+                    + (credentials.stream().anyMatch(c -> c.kind() == CredentialKind.CERTIFICATE)
+                            ? "its certificates are expired or not yet valid; upload a valid one first"
+                            : "upload a certificate first (app09 migrate upload-cert)")));
+        } else {
+            grounds.add("it keeps " + alternatives.stream().map(RetirementGuard::describe).collect(Collectors.joining(", ")));
+        }
+        Instant since = asOf.minus(policy.usageWindow());
+        SignInEvidence signIns = snapshot.signInEvidence();
+        if (signIns != null) {
+            Optional<Instant> last = signIns.lastSignIn(keyId);
+            if (last.isPresent() && !last.get().isBefore(since)) {
+                refusals.add(new Refusal(RetirementRule.SECRET_IN_USE, "the secret signed in on " + last.get()
+                        + ", within the usage window of " + days(policy.usageWindow()) + ": a client still uses it; "
+                        + "switch that client to the certificate and wait until the secret is unused"));
+            } else {
+                grounds.add("sign-in evidence: the secret " + last.map(t -> "last signed in on " + t).orElse("never signed in")
+                        + ", not within " + days(policy.usageWindow()));
+            }
+        } else {
+            grounds.add("no sign-in evidence was read: whether a client still uses the secret is not known");
+        }
+        prove(workload, credentials, snapshot, since, asOf, evidence, grounds, refusals);
+        return new RetirementDecision(workload.appId(), keyId, target.location(), target.objectId(),
+                describe(secret), refusals, grounds);
+    }
+
+    /** Adds the proofs that a certificate works to {@code grounds}, or a CERTIFICATE_NOT_PROVEN refusal. */
+    private static void prove(Workload workload, List<AssessedCredential> credentials, TenantSnapshot snapshot,
+            Instant since, Instant asOf, MigrationEvidence evidence, List<String> grounds, List<Refusal> refusals) {
+        List<String> rejected = new ArrayList<>();
+        List<String> proofs = proofs(workload, credentials, snapshot, since, asOf, evidence, rejected);
+        if (!proofs.isEmpty()) {
+            grounds.addAll(proofs);
+            return;
+        }
+        long otherClients = evidence.verifications().stream().filter(v -> !v.clientId().equals(workload.appId())).count();
+        StringBuilder message = new StringBuilder("nothing shows a certificate of ").append(workload.displayName())
+                .append(" works: ");
+        if (!rejected.isEmpty()) {
+            message.append(String.join("; ", rejected)).append("; ");
+        } else {
+            message.append("no saved verification of client ").append(workload.appId())
+                    .append(otherClients > 0 ? " (" + otherClients + " given are for other applications)" : "").append("; ");
+        }
+        message.append(snapshot.signInEvidence() == null ? "no sign-in evidence was read"
+                : "no active certificate signed in since " + since + " in the sign-in evidence");
+        if (credentials.stream().noneMatch(AssessedCredential::isActiveCertificate)
+                && credentials.stream().anyMatch(c -> c.kind() == CredentialKind.FEDERATED)) {
+            message.append(" (the workload's alternative is federation, which app09 cannot prove yet; remove the secret"
+                    + " by hand once the workload signs in with it)");
+        } else {
+            message.append("; prove one with app09 migrate verify and give the file with --verification");
+        }
+        refusals.add(new Refusal(RetirementRule.CERTIFICATE_NOT_PROVEN, message.toString()));
+    }
+
+    /**
+     * What shows an ACTIVE certificate of the workload works: accepted verifications of this client
+     * and certificate sign-ins within the usage window. Verifications of this client that do not
+     * count are described in {@code rejected}.
+     */
+    static List<String> proofs(Workload workload, List<AssessedCredential> credentials, TenantSnapshot snapshot,
+            Instant since, Instant asOf, MigrationEvidence evidence, List<String> rejected) {
+        List<String> proofs = new ArrayList<>();
+        for (Verification verification : evidence.verifications()) {
+            if (!verification.clientId().equals(workload.appId())) {
+                continue;
+            }
+            String why = rejection(verification, workload, credentials, snapshot, since, asOf, evidence);
+            if (why == null) {
+                proofs.add("certificate " + verification.thumbprint() + " authenticated at " + verification.verifiedAt()
+                        + " (saved verification)");
+            } else {
+                rejected.add("the verification of " + verification.verifiedAt() + " " + why);
+            }
+        }
+        SignInEvidence signIns = snapshot.signInEvidence();
+        if (signIns != null) {
+            for (AssessedCredential certificate : credentials) {
+                if (certificate.isActiveCertificate() && certificate.keyId() != null) {
+                    signIns.lastSignIn(UUID.fromString(certificate.keyId())).filter(t -> !t.isBefore(since))
+                            .ifPresent(t -> proofs.add(describe(certificate) + " signed in on " + t + " (sign-in evidence)"));
+                }
+            }
+        }
+        return proofs;
+    }
+
+    /** Why a verification of this client does not count, or null when it does. */
+    private static @Nullable String rejection(Verification verification, Workload workload,
+            List<AssessedCredential> credentials, TenantSnapshot snapshot, Instant since, Instant asOf,
+            MigrationEvidence evidence) {
+        UUID tenantId = snapshot.tenantId();
+        UUID verifiedTenant = uuidOrNull(verification.tenant());
+        if (tenantId != null && verifiedTenant != null && !tenantId.equals(verifiedTenant)) {
+            return "is for tenant " + verifiedTenant + ", not " + tenantId;
+        }
+        if (verification.verifiedAt().isAfter(asOf.plus(CLOCK_SKEW))) {
+            return "is dated after " + asOf;
+        }
+        if (verification.verifiedAt().isBefore(since)) {
+            return "is older than the usage window; verify again";
+        }
+        boolean active = credentials.stream().filter(AssessedCredential::isActiveCertificate)
+                .map(c -> key(workload, c))
+                .anyMatch(k -> k != null && hasThumbprint(k, verification.thumbprint(), evidence));
+        return active ? null : "is of certificate " + verification.thumbprint()
+                + ", which is not an ACTIVE certificate of the application";
+    }
+
+    /**
+     * Whether a registered key is the certificate with this thumbprint: by the thumbprint computed
+     * from its bytes when known, else by its customKeyIdentifier in the encodings Graph stores
+     * (the raw 20 bytes, the hex text, or the hex text decoded as Base64).
+     */
+    static boolean hasThumbprint(KeyCredential key, String thumbprint, MigrationEvidence evidence) {
+        String computed = evidence.thumbprints().get(key.keyId());
+        if (computed != null) {
+            return computed.equalsIgnoreCase(thumbprint);
+        }
+        KeyIdentifier identifier = key.customKeyIdentifier();
+        if (identifier == null || identifier.isEmpty()) {
+            return false;
+        }
+        byte[] bytes = identifier.bytes();
+        return HexFormat.of().formatHex(bytes).equalsIgnoreCase(thumbprint)
+                || new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).equalsIgnoreCase(thumbprint)
+                || Base64.getEncoder().encodeToString(bytes).equalsIgnoreCase(thumbprint);
+    }
+
+    private static @Nullable KeyCredential key(Workload workload, AssessedCredential credential) {
+        List<KeyCredential> keys = credential.location() == CredentialLocation.APPLICATION
+                ? (workload.application() == null ? List.of() : workload.application().keyCredentials())
+                : (workload.servicePrincipal() == null ? List.of() : workload.servicePrincipal().keyCredentials());
+        return keys.stream().filter(k -> k.keyId().toString().equals(credential.keyId())).findFirst().orElse(null);
+    }
+
+    private static List<Refusal> incomplete(TenantSnapshot snapshot) {
+        if (snapshot.complete()) {
+            return List.of();
+        }
+        return List.of(new Refusal(RetirementRule.SCAN_INCOMPLETE, "the tenant was not read whole ("
+                + snapshot.problems().size() + " problem(s)); what the workload holds is not known for sure: read again"));
+    }
+
+    static Optional<Workload> find(TenantSnapshot snapshot, UUID appId) {
+        Application application = snapshot.applications().stream().filter(a -> a.appId().equals(appId)).findFirst()
+                .orElse(null);
+        ServicePrincipal servicePrincipal = snapshot.servicePrincipals().stream().filter(s -> s.appId().equals(appId))
+                .findFirst().orElse(null);
+        return application == null && servicePrincipal == null ? Optional.empty()
+                : Optional.of(new Workload(appId, application, servicePrincipal));
+    }
+
+    private static @Nullable Target target(Workload workload, UUID keyId) {
+        Application application = workload.application();
+        if (application != null && has(application.passwordCredentials(), keyId)) {
+            return new Target(CredentialLocation.APPLICATION, application.id());
+        }
+        ServicePrincipal servicePrincipal = workload.servicePrincipal();
+        if (servicePrincipal != null && has(servicePrincipal.passwordCredentials(), keyId)) {
+            return new Target(CredentialLocation.SERVICE_PRINCIPAL, servicePrincipal.id());
+        }
+        return null;
+    }
+
+    private static boolean has(List<PasswordCredential> passwords, UUID keyId) {
+        return passwords.stream().anyMatch(p -> p.keyId().equals(keyId));
+    }
+
+    private static String notFound(Workload workload, List<AssessedCredential> credentials, UUID keyId) {
+        String key = keyId.toString();
+        Optional<AssessedCredential> other = credentials.stream().filter(c -> key.equals(c.keyId())).findFirst();
+        if (other.isPresent()) {
+            return keyId + " is a " + other.get().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " of " + workload.displayName() + ", not a password credential; retire-secret removes client secrets";
+        }
+        String secrets = credentials.stream().filter(c -> c.kind() == CredentialKind.SECRET).map(AssessedCredential::keyId)
+                .collect(Collectors.joining(", "));
+        return workload.displayName() + " has no password credential " + keyId
+                + (secrets.isEmpty() ? " (it has no client secret)" : " (its client secrets: " + secrets + ")");
+    }
+
+    static String describe(AssessedCredential c) {
+        StringBuilder text = new StringBuilder(c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        text.append(' ').append(c.keyId());
+        if (c.displayName() != null && !c.displayName().isBlank()) {
+            text.append(" '").append(c.displayName()).append('\'');
+        }
+        if (c.hint() != null) {
+            text.append(" (hint ").append(c.hint()).append("...)");
+        }
+        if (c.end() != null) {
+            text.append(c.status() == dev.app09.core.rules.CredentialStatus.EXPIRED ? ", ended " : ", ends ").append(c.end());
+        }
+        return text.toString();
+    }
+
+    private static String days(Duration window) {
+        return window.toDays() + " days";
+    }
+
+    private static @Nullable UUID uuidOrNull(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The object a password sits on. */
+    private record Target(CredentialLocation location, UUID objectId) {
+    }
+}

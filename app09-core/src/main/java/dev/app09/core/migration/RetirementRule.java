@@ -1,0 +1,23 @@
+package dev.app09.core.migration;
+
+/**
+ * The rules that guard the removal of a client secret. Each refusal names one, so that a team
+ * migrating many applications can see why a step was refused and what to do about it.
+ */
+public enum RetirementRule {
+    /** The tenant was not read whole: what the workload holds is not known for sure. */
+    SCAN_INCOMPLETE,
+    /** The workload, or a password credential with that keyId on it, is not in the tenant. */
+    NO_SUCH_SECRET,
+    /** The password opens a SAML token-signing certificate: it is not a client secret and is never removed here. */
+    SIGNING_PASSWORD,
+    /** After the removal the workload would hold no ACTIVE certificate and no federated credential. */
+    NO_ALTERNATIVE,
+    /** Sign-in evidence shows the secret signed in within the usage window: removing it would break a client. */
+    SECRET_IN_USE,
+    /**
+     * Nothing shows a certificate of the workload works: no valid saved verification, and no
+     * certificate sign-in within the usage window in the sign-in evidence (or no evidence at all).
+     */
+    CERTIFICATE_NOT_PROVEN
+}
