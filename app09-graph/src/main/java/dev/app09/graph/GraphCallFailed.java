@@ -1,7 +1,7 @@
 package dev.app09.graph;
 
-/** A Graph request that failed for good (after any retries); becomes a scan problem. */
-final class GraphCallFailed extends RuntimeException {
+/** A Graph request that failed for good (after any retries): a scan makes it a problem, a migration step reports it. */
+public final class GraphCallFailed extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -13,7 +13,7 @@ final class GraphCallFailed extends RuntimeException {
     }
 
     /** @return the HTTP status, or 0 when there was no answer */
-    int status() {
+    public int status() {
         return status;
     }
 

@@ -3,14 +3,9 @@ package dev.app09.graph;
 import static java.util.Objects.requireNonNull;
 
 import com.azure.core.credential.TokenCredential;
-import com.microsoft.graph.core.authentication.AzureIdentityAuthenticationProvider;
-import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
-import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.HttpMethod;
 import com.microsoft.kiota.RequestInformation;
-import com.microsoft.kiota.authentication.AnonymousAuthenticationProvider;
-import com.microsoft.kiota.authentication.AuthenticationProvider;
 import dev.app09.core.model.AppManagementPolicy;
 import dev.app09.core.model.Application;
 import dev.app09.core.model.CredentialSignIn;
@@ -20,9 +15,7 @@ import dev.app09.core.model.ServicePrincipal;
 import dev.app09.core.model.SignInEvidence;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.graph.json.GraphJsonReader;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -75,17 +68,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GraphReader {
 
-    /** Graph's global endpoint. */
-    public static final URI GLOBAL_GRAPH = URI.create("https://graph.microsoft.com");
-
     static final String[] APPLICATION_SELECT = {"id", "appId", "displayName", "createdDateTime", "signInAudience",
         "passwordCredentials", "keyCredentials"};
     static final String[] SERVICE_PRINCIPAL_SELECT = {"id", "appId", "displayName", "servicePrincipalType",
         "appOwnerOrganizationId", "preferredSingleSignOnMode", "preferredTokenSigningKeyThumbprint",
         "passwordCredentials", "keyCredentials"};
     private static final int PAGE_SIZE = 999;
-    private static final Set<String> NATIONAL_GRAPH_HOSTS = Set.of("graph.microsoft.com", "graph.microsoft.us",
-            "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn");
 
     private final URI root;
     private final GraphServiceClient client;
@@ -95,14 +83,10 @@ public final class GraphReader {
     private final GraphCalls calls;
 
     private GraphReader(Builder builder) {
-        this.root = builder.root;
-        AuthenticationProvider auth = builder.credential == null
-                ? new AnonymousAuthenticationProvider()
-                // Tokens go to this one host only, for Graph's scope, whatever a next link says.
-                : new AzureIdentityAuthenticationProvider(builder.credential, new String[] {root.getHost()},
-                        "https://" + (isLoopback(root) ? GLOBAL_GRAPH.getHost() : root.getHost()) + "/.default");
-        this.client = new GraphServiceClient(new BaseGraphRequestAdapter(auth, root + "/v1.0",
-                GraphClientFactory.create().build()));
+        GraphConnection connection = builder.credential == null ? GraphConnection.local(builder.root)
+                : GraphConnection.to(builder.root, builder.credential);
+        this.root = connection.root();
+        this.client = connection.client(false);
         this.signInEvidence = builder.signInEvidence;
         this.tenantId = builder.tenantId;
         this.listener = builder.listener;
@@ -300,33 +284,10 @@ public final class GraphReader {
         return info;
     }
 
-    /**
-     * Whether an address is on this machine: {@code localhost} or a loopback address literal
-     * ({@code 127.0.0.1}, {@code [::1]}). Other names are not looked up: DNS may answer anything.
-     *
-     * @param uri an address
-     * @return whether it is a loopback address
-     */
-    public static boolean isLoopback(URI uri) {
-        String host = uri.getHost();
-        if (host == null) {
-            return false;
-        }
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        boolean literal = host.startsWith("[") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        try {
-            return literal && InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
     /** Configures a {@link GraphReader}. */
     public static final class Builder {
 
-        private URI root = GLOBAL_GRAPH;
+        private URI root = GraphConnection.GLOBAL_GRAPH;
         private @Nullable TokenCredential credential;
         private boolean signInEvidence;
         private @Nullable UUID tenantId;
@@ -356,18 +317,17 @@ public final class GraphReader {
          * @throws IllegalArgumentException for any other address
          */
         public Builder graphRoot(URI value) {
-            requireNonNull(value, "graphRoot");
-            String text = value.toString().replaceAll("/+$", "");
-            URI root = URI.create(text);
-            boolean graph = "https".equalsIgnoreCase(root.getScheme()) && root.getHost() != null
-                    && NATIONAL_GRAPH_HOSTS.contains(root.getHost().toLowerCase(java.util.Locale.ROOT));
-            boolean local = ("http".equalsIgnoreCase(root.getScheme()) || "https".equalsIgnoreCase(root.getScheme()))
-                    && isLoopback(root);
-            if (!graph && !local) {
-                throw new IllegalArgumentException("a Graph root must be Microsoft Graph over https ("
-                        + String.join(", ", NATIONAL_GRAPH_HOSTS) + ") or a loopback address, not " + value);
-            }
-            this.root = root;
+            this.root = GraphConnection.root(value);
+            return this;
+        }
+
+        /**
+         * @param value where Graph is and how to sign in, as for a {@link GraphWriter}
+         * @return this builder
+         */
+        public Builder connection(GraphConnection value) {
+            this.root = requireNonNull(value, "connection").root();
+            this.credential = value.credential();
             return this;
         }
 
@@ -422,7 +382,7 @@ public final class GraphReader {
          *     real tenant is never read anonymously)
          */
         public GraphReader build() {
-            if (credential == null && !isLoopback(root)) {
+            if (credential == null && !GraphConnection.isLoopback(root)) {
                 throw new IllegalStateException("reading " + root + " needs a credential; "
                         + "only a loopback Graph root is read anonymously");
             }

@@ -1,0 +1,383 @@
+package dev.app09.graph;
+
+import static java.util.Objects.requireNonNull;
+
+import com.microsoft.graph.applications.item.addkey.AddKeyPostRequestBody;
+import com.microsoft.graph.models.Application;
+import com.microsoft.graph.models.KeyCredential;
+import com.microsoft.graph.models.PasswordCredential;
+import com.microsoft.graph.models.ServicePrincipal;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
+import dev.app09.certs.CertificateAndKey;
+import dev.app09.certs.Thumbprints;
+import dev.app09.core.model.KeyCredentialPayload;
+import dev.app09.core.rules.CredentialLocation;
+import dev.app09.core.rules.CredentialStatus;
+import dev.app09.graph.WriteResult.Outcome;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The credential writes of a migration, each sent once and confirmed by reading the object back.
+ *
+ * <ul>
+ *   <li>{@link #uploadCertificate}: with a proof key, {@code addKey} (Graph checks the proof);
+ *       without one, a {@code PATCH} of {@code keyCredentials} that sends back every existing key
+ *       with its {@code key} bytes, as read from the single application, plus the new one. The
+ *       PATCH is refused before sending when a key's bytes cannot be read: Graph would delete
+ *       that certificate.
+ *   <li>{@link #removePassword}: {@code removePassword} on the application or the service
+ *       principal. Whether removing it is safe is {@link dev.app09.core.migration.RetirementGuard}'s
+ *       question, asked before this call.
+ * </ul>
+ *
+ * Writes are never retried: neither by Kiota's retry handler nor by OkHttp on a broken
+ * connection. Whatever Graph answers (a 500, no answer at all), the object is read back before
+ * anything else is sent, and the {@link WriteResult} says what the read showed. Reads are
+ * retried as usual. Permissions: Application.ReadWrite.OwnedBy or Application.ReadWrite.All.
+ */
+public final class GraphWriter {
+
+    private static final RetryHandlerOption NO_RETRY = new RetryHandlerOption(null, 0, 0);
+
+    private final GraphServiceClient client;
+    private final Clock clock;
+
+    private GraphWriter(GraphServiceClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    /**
+     * @param connection where Graph is and how to sign in
+     * @param clock the clock addKey proofs are dated by and certificates are judged valid by
+     * @return a writer
+     */
+    public static GraphWriter create(GraphConnection connection, Clock clock) {
+        return new GraphWriter(requireNonNull(connection, "connection").client(true), requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * Registers a certificate's public key on an application, keeping every key it holds.
+     *
+     * @param applicationObjectId the application object's id (not its appId)
+     * @param certificate the certificate to register
+     * @param proofKey a certificate of the application that is valid now, with its private key, to
+     *     sign an addKey proof; null to PATCH the key list instead
+     * @return what happened; {@link WriteResult#keyId()} is the new key's id
+     * @throws GraphCallFailed when the application's keys cannot be read before the write (nothing was sent)
+     */
+    public WriteResult uploadCertificate(UUID applicationObjectId, KeyCredentialPayload certificate,
+            @Nullable CertificateAndKey proofKey) {
+        requireNonNull(applicationObjectId, "applicationObjectId");
+        requireNonNull(certificate, "certificate");
+        String thumbprint = Thumbprints.of(certificate.key()).sha1Hex();
+        List<KeyCredential> before = keys(applicationObjectId);
+        for (KeyCredential key : before) {
+            if (Arrays.equals(key.getKey(), certificate.key())) {
+                return new WriteResult(Outcome.ALREADY_DONE, "certificate " + thumbprint + " is already registered on "
+                        + "application " + applicationObjectId + " as key " + key.getKeyId() + "; nothing was sent",
+                        key.getKeyId());
+            }
+        }
+        return proofKey != null ? addKey(applicationObjectId, certificate, thumbprint, proofKey, before)
+                : patchKeys(applicationObjectId, certificate, thumbprint, before);
+    }
+
+    private WriteResult addKey(UUID objectId, KeyCredentialPayload certificate, String thumbprint,
+            CertificateAndKey proofKey, List<KeyCredential> before) {
+        String proofThumbprint = proofKey.thumbprints().sha1Hex();
+        boolean registered = before.stream().anyMatch(k -> Arrays.equals(k.getKey(), proofKey.certificateDer())
+                && KeyCredentialPayload.TYPE.equals(k.getType()) && KeyCredentialPayload.USAGE.equals(k.getUsage())
+                && CredentialStatus.at(instant(k.getStartDateTime()), instant(k.getEndDateTime()), clock.instant())
+                        == CredentialStatus.ACTIVE);
+        if (!registered) {
+            return new WriteResult(Outcome.REFUSED, "the proof key's certificate " + proofThumbprint + " is not a valid "
+                    + "Verify certificate of application " + objectId + " now, so Graph would refuse addKey; nothing was "
+                    + "sent (give a current certificate of the application, or no proof key to PATCH the key list)", null);
+        }
+        AddKeyPostRequestBody body = new AddKeyPostRequestBody();
+        KeyCredential key = new KeyCredential();
+        key.setType(certificate.type());
+        key.setUsage(certificate.usage());
+        key.setKey(certificate.key());
+        key.setDisplayName(certificate.displayName());
+        body.setKeyCredential(key);
+        body.setPasswordCredential(null);
+        body.setProof(AddKeyProof.create(objectId, proofKey, clock.instant()));
+        Answer answer = send(() -> client.applications().byApplicationId(objectId.toString()).addKey()
+                .post(body, config -> config.options.add(NO_RETRY)));
+        return confirmUpload(objectId, certificate, thumbprint, before, answer, "addKey (proof signed by certificate "
+                + proofThumbprint + ")");
+    }
+
+    private WriteResult patchKeys(UUID objectId, KeyCredentialPayload certificate, String thumbprint,
+            List<KeyCredential> before) {
+        List<String> unreadable = before.stream().filter(k -> k.getKey() == null || k.getKey().length == 0)
+                .map(k -> String.valueOf(k.getKeyId())).toList();
+        if (!unreadable.isEmpty()) {
+            return new WriteResult(Outcome.REFUSED, "Graph did not return the key bytes of " + unreadable.size()
+                    + " registered key(s) of application " + objectId + " (" + String.join(", ", unreadable) + "): a PATCH "
+                    + "replaces the whole list, so it would delete them. Nothing was sent. Upload with a proof key (addKey) "
+                    + "or in the Entra admin center instead", null);
+        }
+        List<KeyCredential> all = new ArrayList<>();
+        for (KeyCredential held : before) {
+            all.add(copy(held)); // fresh objects: the SDK sends every property of a new object, not only changed ones
+        }
+        UUID keyId = UUID.randomUUID();
+        KeyCredential added = new KeyCredential();
+        added.setKeyId(keyId);
+        added.setType(certificate.type());
+        added.setUsage(certificate.usage());
+        added.setKey(certificate.key());
+        added.setDisplayName(certificate.displayName());
+        added.setStartDateTime(certificate.startDateTime().atOffset(ZoneOffset.UTC));
+        added.setEndDateTime(certificate.endDateTime().atOffset(ZoneOffset.UTC));
+        added.setCustomKeyIdentifier(HexFormat.of().parseHex(thumbprint)); // the SHA-1 thumbprint, as the portal sets it
+        all.add(added);
+        Application patch = new Application();
+        patch.setKeyCredentials(all);
+        Answer answer = send(() -> {
+            client.applications().byApplicationId(objectId.toString()).patch(patch, config -> config.options.add(NO_RETRY));
+            return null;
+        });
+        return confirmUpload(objectId, certificate, thumbprint, before, answer, "PATCH of keyCredentials ("
+                + before.size() + " existing key(s) sent back with the new one)");
+    }
+
+    /** Reads the keys back and says what the write did. */
+    private WriteResult confirmUpload(UUID objectId, KeyCredentialPayload certificate, String thumbprint,
+            List<KeyCredential> before, Answer answer, String sent) {
+        List<KeyCredential> after;
+        try {
+            after = keys(objectId);
+        } catch (GraphCallFailed e) {
+            return new WriteResult(Outcome.UNKNOWN, sent + ": " + answer + "; reading the keys back failed (" + e.getMessage()
+                    + "): whether certificate " + thumbprint + " was registered is not known. Read the application before "
+                    + "trying again", null);
+        }
+        Set<UUID> kept = after.stream().map(KeyCredential::getKeyId).collect(Collectors.toSet());
+        List<String> lost = before.stream().map(KeyCredential::getKeyId).filter(id -> !kept.contains(id))
+                .map(String::valueOf).toList();
+        UUID newKeyId = after.stream().filter(k -> Arrays.equals(k.getKey(), certificate.key())).map(KeyCredential::getKeyId)
+                .findFirst().orElse(null);
+        if (!lost.isEmpty()) {
+            return new WriteResult(Outcome.MISMATCH, sent + ": " + answer + "; THE READ-BACK LACKS " + lost.size()
+                    + " KEY(S) THE APPLICATION HELD (" + String.join(", ", lost) + "). Re-register those certificates now",
+                    newKeyId);
+        }
+        if (newKeyId != null) {
+            return new WriteResult(Outcome.DONE, sent + ": " + answer + (answer.succeeded() ? "" : ", but the read-back shows"
+                    + " it took effect") + "; certificate " + thumbprint + " is registered as key " + newKeyId + ", and all "
+                    + before.size() + " earlier key(s) are still there", newKeyId);
+        }
+        if (answer.succeeded()) {
+            return new WriteResult(Outcome.MISMATCH, sent + ": " + answer + ", but the read-back does not show certificate "
+                    + thumbprint + "; look at the application before trying again", null);
+        }
+        return new WriteResult(Outcome.NOT_APPLIED, sent + ": " + answer + "; the read-back shows no change and nothing was"
+                + " resent", null);
+    }
+
+    /**
+     * Removes a password credential (a client secret) and confirms it is gone and nothing else is.
+     *
+     * @param location the object it sits on
+     * @param objectId that object's id
+     * @param keyId the password's keyId
+     * @return what happened
+     * @throws GraphCallFailed when the passwords cannot be read before the write (nothing was sent)
+     */
+    public WriteResult removePassword(CredentialLocation location, UUID objectId, UUID keyId) {
+        requireNonNull(location, "location");
+        requireNonNull(objectId, "objectId");
+        requireNonNull(keyId, "keyId");
+        String object = (location == CredentialLocation.APPLICATION ? "application " : "service principal ") + objectId;
+        Set<UUID> before = passwords(location, objectId);
+        if (!before.contains(keyId)) {
+            return new WriteResult(Outcome.ALREADY_DONE, object + " holds no password " + keyId + " any more; nothing was sent",
+                    keyId);
+        }
+        Answer answer = send(() -> {
+            if (location == CredentialLocation.APPLICATION) {
+                var body = new com.microsoft.graph.applications.item.removepassword.RemovePasswordPostRequestBody();
+                body.setKeyId(keyId);
+                client.applications().byApplicationId(objectId.toString()).removePassword()
+                        .post(body, config -> config.options.add(NO_RETRY));
+            } else {
+                var body = new com.microsoft.graph.serviceprincipals.item.removepassword.RemovePasswordPostRequestBody();
+                body.setKeyId(keyId);
+                client.servicePrincipals().byServicePrincipalId(objectId.toString()).removePassword()
+                        .post(body, config -> config.options.add(NO_RETRY));
+            }
+            return null;
+        });
+        String sent = "removePassword " + keyId + " on " + object;
+        Set<UUID> after;
+        try {
+            after = passwords(location, objectId);
+        } catch (GraphCallFailed e) {
+            return new WriteResult(Outcome.UNKNOWN, sent + ": " + answer + "; reading the passwords back failed ("
+                    + e.getMessage() + "): whether the secret was removed is not known", keyId);
+        }
+        Set<UUID> expected = new LinkedHashSet<>(before);
+        expected.remove(keyId);
+        if (after.equals(expected)) {
+            return new WriteResult(Outcome.DONE, sent + ": " + answer + (answer.succeeded() ? "" : ", but the read-back shows"
+                    + " it took effect") + "; the secret is gone and the other " + expected.size()
+                    + " password(s) are untouched", keyId);
+        }
+        if (after.equals(before) && !answer.succeeded()) {
+            return new WriteResult(Outcome.NOT_APPLIED, sent + ": " + answer + "; the read-back shows the secret still there"
+                    + " and nothing was resent", keyId);
+        }
+        return new WriteResult(Outcome.MISMATCH, sent + ": " + answer + "; THE READ-BACK SHOWS OTHER PASSWORDS THAN "
+                + "EXPECTED (before " + before + ", after " + after + "); look at the object now", keyId);
+    }
+
+    /**
+     * The SHA-1 thumbprints of an application's certificates, computed from their {@code key}
+     * bytes (Graph returns them only when one application is read with {@code $select=keyCredentials}).
+     * Keys whose bytes are missing or not a certificate are left out.
+     *
+     * @param applicationObjectId the application object's id
+     * @return keyId to upper-case SHA-1 hex
+     * @throws GraphCallFailed when the keys cannot be read
+     */
+    public Map<UUID, String> certificateThumbprints(UUID applicationObjectId) {
+        Map<UUID, String> thumbprints = new HashMap<>();
+        for (KeyCredential key : keys(requireNonNull(applicationObjectId, "applicationObjectId"))) {
+            byte[] der = key.getKey();
+            if (der != null && der.length > 0 && key.getKeyId() != null && looksLikeCertificate(der)) {
+                thumbprints.put(key.getKeyId(), Thumbprints.of(der).sha1Hex());
+            }
+        }
+        return thumbprints;
+    }
+
+    private static boolean looksLikeCertificate(byte[] der) {
+        try {
+            java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(der));
+            return true;
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private List<KeyCredential> keys(UUID objectId) {
+        Application application = read("reading the key credentials of application " + objectId, () -> client.applications()
+                .byApplicationId(objectId.toString()).get(config -> config.queryParameters.select = new String[] {"id",
+                    "keyCredentials"}));
+        List<KeyCredential> keys = application.getKeyCredentials();
+        return keys == null ? List.of() : keys;
+    }
+
+    private Set<UUID> passwords(CredentialLocation location, UUID objectId) {
+        List<PasswordCredential> passwords;
+        if (location == CredentialLocation.APPLICATION) {
+            passwords = read("reading the passwords of application " + objectId, () -> client.applications()
+                    .byApplicationId(objectId.toString()).get(config -> config.queryParameters.select = new String[] {"id",
+                        "passwordCredentials"})).getPasswordCredentials();
+        } else {
+            ServicePrincipal sp = read("reading the passwords of service principal " + objectId, () -> client
+                    .servicePrincipals().byServicePrincipalId(objectId.toString()).get(config ->
+                            config.queryParameters.select = new String[] {"id", "passwordCredentials"}));
+            passwords = sp.getPasswordCredentials();
+        }
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (passwords != null) {
+            passwords.forEach(p -> ids.add(p.getKeyId()));
+        }
+        return ids;
+    }
+
+    private static <T> T read(String what, Supplier<@Nullable T> request) {
+        try {
+            T value = request.get();
+            if (value == null) {
+                throw new GraphCallFailed(200, what + ": Graph answered with nothing", new IllegalStateException(what));
+            }
+            return value;
+        } catch (ApiException e) {
+            throw new GraphCallFailed(e.getResponseStatusCode(), what + ": " + describe(e), e);
+        } catch (GraphCallFailed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new GraphCallFailed(0, what + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Sends a write once; what Graph answered, never an exception. */
+    private static Answer send(Supplier<?> write) {
+        try {
+            write.get();
+            return new Answer(200, "Graph accepted it");
+        } catch (ApiException e) {
+            return new Answer(e.getResponseStatusCode(), "Graph answered " + describe(e));
+        } catch (RuntimeException e) {
+            return new Answer(0, "no answer from Graph (" + rootMessage(e) + ")");
+        }
+    }
+
+    private static String describe(ApiException e) {
+        String text = "HTTP " + e.getResponseStatusCode();
+        if (e instanceof ODataError error && error.getError() != null) {
+            text += " " + error.getError().getCode() + ": " + error.getError().getMessage();
+        }
+        return text;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static KeyCredential copy(KeyCredential held) {
+        KeyCredential copy = new KeyCredential();
+        copy.setKeyId(held.getKeyId());
+        copy.setType(held.getType());
+        copy.setUsage(held.getUsage());
+        copy.setKey(held.getKey());
+        copy.setDisplayName(held.getDisplayName());
+        copy.setCustomKeyIdentifier(held.getCustomKeyIdentifier());
+        copy.setStartDateTime(held.getStartDateTime());
+        copy.setEndDateTime(held.getEndDateTime());
+        return copy;
+    }
+
+    private static java.time.@Nullable Instant instant(@Nullable OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    /** What Graph answered a write: a status (0 for no answer) and a description. */
+    private record Answer(int status, String description) {
+        boolean succeeded() {
+            return status >= 200 && status < 300;
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.app09.graph.cli;
+
+import dev.app09.core.model.Application;
+import dev.app09.core.model.ScanProblem;
+import dev.app09.core.model.ServicePrincipal;
+import dev.app09.core.model.TenantSnapshot;
+import dev.app09.core.rules.ExceptionEntry;
+import dev.app09.core.rules.ExceptionRegister;
+import dev.app09.core.rules.Policy;
+import dev.app09.graph.BadInputException;
+import dev.app09.graph.json.ExceptionsFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The policy knobs {@code scan} and {@code migrate plan} share: exceptions, migration window, listing. */
+final class PolicyOptions {
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--exceptions", paramLabel = "FILE",
+            description = "The exceptions register: a JSON array of {appId, reason, approvedBy, expires}.")
+    private @Nullable Path exceptions;
+
+    @Option(names = "--migration-window", paramLabel = "DAYS",
+            description = "Days a secret may live beside an active certificate before the workload fails (default: 30).")
+    private @Nullable Integer migrationWindow;
+
+    @Option(names = "--list-all", description = "Also list Microsoft and external workloads that carry no credential.")
+    private boolean listAll;
+
+    /** @return the policy these options describe */
+    Policy policy() {
+        Policy policy = Policy.defaults().withListAllWorkloads(listAll);
+        if (migrationWindow != null) {
+            if (migrationWindow < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--migration-window " + migrationWindow
+                        + ": expected a number of days, 0 or more");
+            }
+            policy = policy.withMigrationWindow(Duration.ofDays(migrationWindow));
+        }
+        if (exceptions != null) {
+            try (InputStream in = Files.newInputStream(exceptions)) {
+                policy = policy.withExceptions(ExceptionsFile.read(in, exceptions.toString()));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new BadInputException(exceptions.toString(), 0, 0, "no such file (--exceptions)", e);
+            } catch (IOException e) {
+                throw new BadInputException(exceptions.toString(), 0, 0, "cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return policy;
+    }
+
+    /**
+     * An exception whose appId matches no workload is a typo or a stale entry: say so.
+     *
+     * @return the snapshot with a warning per such exception
+     */
+    static TenantSnapshot withUnusedExceptions(TenantSnapshot snapshot, ExceptionRegister register, ProgressPrinter progress) {
+        Set<UUID> appIds = new HashSet<>();
+        snapshot.applications().stream().map(Application::appId).forEach(appIds::add);
+        snapshot.servicePrincipals().stream().map(ServicePrincipal::appId).forEach(appIds::add);
+        List<ScanProblem> problems = new ArrayList<>(snapshot.problems());
+        for (ExceptionEntry entry : register.entries()) {
+            if (!appIds.contains(entry.appId())) {
+                ScanProblem unused = ScanProblem.warning("exceptions", "the exception for appId " + entry.appId()
+                        + " matches no workload in the tenant (a typo, or the app is gone)");
+                progress.problem(unused);
+                problems.add(unused);
+            }
+        }
+        return snapshot.withProblems(problems);
+    }
+}

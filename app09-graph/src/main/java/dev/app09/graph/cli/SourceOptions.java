@@ -1,0 +1,206 @@
+package dev.app09.graph.cli;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ClientCertificateCredentialBuilder;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import dev.app09.core.model.TenantSnapshot;
+import dev.app09.graph.ExportReader;
+import dev.app09.graph.GraphConnection;
+import dev.app09.graph.GraphReader;
+import dev.app09.graph.ScanListener;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * Where a command reads the tenant from (and, for the migration steps, writes to): an export
+ * folder, a local Graph-compatible endpoint, or a live tenant signed in with a certificate or
+ * {@code DefaultAzureCredential}. Shared by {@code scan} and {@code migrate}, so that every
+ * command takes the same source options. app09 takes no client secret for itself.
+ */
+final class SourceOptions {
+
+    static final String DEFAULT_PASSWORD_VARIABLE = "APP09_CERTIFICATE_PASSWORD";
+    private static final String PEM_BEGIN = "-----BEGIN ";
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "Read an export folder (applications.json, servicePrincipals.json, optional "
+                    + "defaultAppManagementPolicy.json and appCredentialSignInActivities.json).")
+    private @Nullable Path export;
+
+    @Option(names = "--graph-url", paramLabel = "URL",
+            description = "Use a local Graph-compatible endpoint (the root of /v1.0 and /beta), anonymously; loopback only.")
+    private @Nullable String graphUrl;
+
+    @Option(names = "--tenant-id", paramLabel = "TENANT", description = "Use this tenant through Microsoft Graph.")
+    private @Nullable String tenantId;
+
+    @Option(names = "--client-id", paramLabel = "APPID", description = "The app registration app09 signs in as.")
+    private @Nullable String clientId;
+
+    @Option(names = "--certificate", paramLabel = "FILE",
+            description = "Its certificate: PEM (certificate and unencrypted PKCS#8 private key) or PFX/PKCS#12 (.pfx, .p12).")
+    private @Nullable Path certificate;
+
+    @Option(names = "--certificate-password-env", paramLabel = "NAME", defaultValue = DEFAULT_PASSWORD_VARIABLE,
+            description = "The environment variable holding the PFX password (default: ${DEFAULT-VALUE}).")
+    private String passwordVariable = DEFAULT_PASSWORD_VARIABLE;
+
+    @Option(names = "--default-credential",
+            description = "Sign in with DefaultAzureCredential (managed identity, workload identity federation, Azure CLI, ...).")
+    private boolean defaultCredential;
+
+    @Option(names = "--sign-in-evidence",
+            description = "Live: read the beta credential sign-in report (AuditLog.Read.All). "
+                    + "An export's appCredentialSignInActivities.json turns it on by itself.")
+    private boolean signInEvidence;
+
+    /** @return whether the source is an export folder */
+    boolean isExport() {
+        return export != null;
+    }
+
+    /**
+     * Reads the tenant.
+     *
+     * @param listener progress and problems of a live read
+     * @param alwaysEvidence read sign-in evidence from Graph even without {@code --sign-in-evidence}
+     */
+    TenantSnapshot read(Console console, ScanListener listener, boolean alwaysEvidence) {
+        checkOne();
+        if (export != null) {
+            if (signInEvidence && !Files.exists(export.resolve(ExportReader.SIGN_INS))) {
+                throw usage("--sign-in-evidence: the export has no " + ExportReader.SIGN_INS
+                        + " (in an export, that file's presence turns evidence on)");
+            }
+            return ExportReader.read(export);
+        }
+        return GraphReader.builder().connection(connection(console)).tenantId(guidOrNull(tenantId))
+                .signInEvidence(signInEvidence || alwaysEvidence).listener(listener).build().read();
+    }
+
+    /**
+     * @return the Graph connection of a live or local source
+     * @throws CommandLine.ParameterException for an export, which cannot be written to
+     */
+    GraphConnection connection(Console console) {
+        checkOne();
+        if (export != null) {
+            throw usage("--export is read-only: this command changes the tenant, so give --graph-url or --tenant-id");
+        }
+        if (graphUrl != null) {
+            try {
+                return GraphConnection.local(localGraph(graphUrl));
+            } catch (IllegalArgumentException e) {
+                throw usage("--graph-url: " + e.getMessage());
+            }
+        }
+        return GraphConnection.global(credential(console));
+    }
+
+    private void checkOne() {
+        long sources = Stream.of(export != null, graphUrl != null, tenantId != null).filter(b -> b).count();
+        if (sources != 1) {
+            throw usage("give exactly one source: --export DIR, --graph-url URL, or --tenant-id TENANT "
+                    + "(with --client-id and --certificate, or --default-credential)");
+        }
+        if (tenantId == null && (clientId != null || certificate != null || defaultCredential)) {
+            throw usage("--client-id, --certificate and --default-credential go with --tenant-id");
+        }
+    }
+
+    private URI localGraph(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw usage("--graph-url " + url + " is not a URL");
+        }
+        if (!GraphConnection.isLoopback(uri)) {
+            throw usage("--graph-url must be a loopback address (http or https on 127.0.0.1, [::1] or localhost): it "
+                    + "is used anonymously, for local fakes; for a tenant, use --tenant-id");
+        }
+        return uri;
+    }
+
+    private TokenCredential credential(Console console) {
+        if (defaultCredential == (certificate != null)) {
+            throw usage("--tenant-id needs either --client-id with --certificate, or --default-credential");
+        }
+        if (defaultCredential) {
+            return new DefaultAzureCredentialBuilder().tenantId(tenantId).build();
+        }
+        if (clientId == null) {
+            throw usage("--certificate needs --client-id (the app registration app09 signs in as)");
+        }
+        Path file = certificate;
+        if (!Files.isReadable(file)) {
+            throw usage("--certificate " + file + " is not a readable file");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder()
+                .tenantId(tenantId).clientId(clientId);
+        if (name.endsWith(".pfx") || name.endsWith(".p12")) {
+            String password = console.environment().get(passwordVariable);
+            if (password == null) {
+                throw usage("--certificate " + file + " is a PFX: put its password in the environment variable "
+                        + passwordVariable + " (app09 takes no password on the command line)");
+            }
+            return builder.pfxCertificate(file.toString()).clientCertificatePassword(password).build();
+        }
+        requirePemWithKey(file);
+        return builder.pemCertificate(file.toString()).build();
+    }
+
+    /**
+     * azure-identity reads only a certificate beside an unencrypted PKCS#8 key: say so before it
+     * fails obscurely. Only the labels of the PEM blocks are looked at, never their content.
+     */
+    private void requirePemWithKey(Path file) {
+        Set<String> labels;
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.US_ASCII)) {
+            labels = lines.map(String::trim)
+                    .filter(line -> line.startsWith(PEM_BEGIN) && line.endsWith("-----"))
+                    .map(line -> line.substring(PEM_BEGIN.length(), line.length() - "-----".length()))
+                    .collect(Collectors.toSet());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw usage("--certificate " + file + " is not a PEM file (for a PFX, name it .pfx or .p12)");
+        }
+        String needs = "--certificate " + file + " needs a CERTIFICATE block and an unencrypted PKCS#8 PRIVATE KEY block";
+        if (!labels.contains("CERTIFICATE")) {
+            throw usage(needs + "; it has no certificate");
+        }
+        if (labels.contains("ENCRYPTED PRIVATE KEY") || labels.contains("RSA PRIVATE KEY")) {
+            throw usage(needs + "; its key is " + (labels.contains("RSA PRIVATE KEY") ? "PKCS#1" : "encrypted")
+                    + " (convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem)");
+        }
+        if (!labels.contains("PRIVATE KEY")) {
+            throw usage(needs + "; it has no private key");
+        }
+    }
+
+    private static @Nullable UUID guidOrNull(@Nullable String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null; // a domain name: the tenant is still named by it, the report just has no id
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}
