@@ -1,21 +1,24 @@
 package dev.app09.graph.cli;
 
+import com.azure.core.http.HttpClient;
 import dev.app09.core.App09Exception;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code app09} command: its subcommands, and how failures become exit statuses. */
 @Command(name = "app09", mixinStandardHelpOptions = true, versionProvider = App09Command.Version.class,
         description = "Finds Microsoft Entra workloads that still authenticate with client secrets (control APP-09).",
-        subcommands = {ScanCommand.class, CertCommand.class},
+        subcommands = {ScanCommand.class, CertCommand.class, MigrateCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:success (scan: the control passes; cert inspect: the file can be uploaded)",
+            "0:success (scan: the control passes; cert inspect: the file can be uploaded; migrate: the step is done)",
             "1:scan: at least one workload fails the control",
-            "2:bad usage or bad input (cert inspect: the file would be refused)",
-            "3:scan: incomplete (the report is still written, complete: false)",
-            "4:an internal error, or the output could not be written"})
+            "2:bad usage or bad input (cert inspect: the file would be refused; migrate: a rule refused the step)",
+            "3:scan, migrate: the tenant was read incompletely (a report is still written, complete: false)",
+            "4:an internal error, or the output could not be written",
+            "5:migrate: Graph or Entra refused or failed the step, or the read-back disagrees"})
 final class App09Command implements Runnable {
 
     @CommandLine.Spec
@@ -28,7 +31,15 @@ final class App09Command implements Runnable {
      * @return the exit status
      */
     static int run(String[] args, Console console, Clock clock) {
-        CommandLine command = new CommandLine(new App09Command(), new Factory(console, clock));
+        return run(args, console, clock, null);
+    }
+
+    /**
+     * As {@link #run(String[], Console, Clock)}, with the HTTP client azure-identity uses for
+     * {@code migrate verify} (a test's, trusting its local token endpoint).
+     */
+    static int run(String[] args, Console console, Clock clock, @Nullable HttpClient identityHttp) {
+        CommandLine command = new CommandLine(new App09Command(), new Factory(console, clock, identityHttp));
         command.setOut(new java.io.PrintWriter(console.out(), true));
         command.setErr(new java.io.PrintWriter(console.err(), true));
         command.setParameterExceptionHandler((e, arguments) -> {
@@ -58,7 +69,7 @@ final class App09Command implements Runnable {
     }
 
     /** Hands the console and clock to subcommands. */
-    private record Factory(Console console, Clock clock) implements CommandLine.IFactory {
+    private record Factory(Console console, Clock clock, @Nullable HttpClient identityHttp) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == ScanCommand.class) {
@@ -69,6 +80,18 @@ final class App09Command implements Runnable {
             }
             if (type == CertInspectCommand.class) {
                 return type.cast(new CertInspectCommand(console, clock));
+            }
+            if (type == MigratePlanCommand.class) {
+                return type.cast(new MigratePlanCommand(console, clock));
+            }
+            if (type == MigrateUploadCommand.class) {
+                return type.cast(new MigrateUploadCommand(console, clock));
+            }
+            if (type == MigrateVerifyCommand.class) {
+                return type.cast(new MigrateVerifyCommand(console, clock, identityHttp));
+            }
+            if (type == MigrateRetireCommand.class) {
+                return type.cast(new MigrateRetireCommand(console, clock));
             }
             return CommandLine.defaultFactory().create(type);
         }

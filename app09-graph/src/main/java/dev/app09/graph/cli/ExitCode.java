@@ -13,6 +13,11 @@ final class ExitCode {
     static final int INCOMPLETE = 3;
     /** A bug in app09, or the report could not be written (disk full, closed pipe). */
     static final int INTERNAL_ERROR = 4;
+    /**
+     * A migration step Graph or Entra refused or failed (the object read back unchanged, or its
+     * state unknown), or whose read-back shows something other than the change asked for.
+     */
+    static final int STEP_FAILED = 5;
 
     private ExitCode() {
     }

@@ -13,11 +13,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -131,26 +128,17 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private void write(Report report, Format chosen, @Nullable Industry profile, @Nullable Path target) {
-        try (OutputStream out = target == null ? new Unclosed(console.out())
-                : Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            if (chosen == Format.JSON) {
-                JsonReport.write(report, out);
-            } else {
-                Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                switch (chosen) {
-                    case CSV -> CsvReport.write(report, text);
-                    case MARKDOWN -> MarkdownReport.write(report, profile, text);
-                    default -> TextReport.write(report, text);
-                }
-                text.flush();
-            }
-            out.flush();
-        } catch (FileAlreadyExistsException e) {
-            throw usage("--output " + target + " exists; app09 never overwrites a file: choose another name");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("could not write the report to "
-                    + (target == null ? "standard output" : target) + ": " + e.getMessage(), e);
+        if (chosen == Format.JSON) {
+            Output.bytes(spec, console, "--output", target, out -> JsonReport.write(report, out));
+            return;
         }
+        Output.text(spec, console, "--output", target, text -> {
+            switch (chosen) {
+                case CSV -> CsvReport.write(report, text);
+                case MARKDOWN -> MarkdownReport.write(report, profile, text);
+                default -> TextReport.write(report, text);
+            }
+        });
     }
 
     private CommandLine.ParameterException usage(String message) {
@@ -159,21 +147,4 @@ final class ScanCommand implements Callable<Integer> {
 
     /** The report formats. */
     private enum Format { TABLE, CSV, JSON, MARKDOWN }
-
-    /** Standard output stays open after the report is written. */
-    private static final class Unclosed extends java.io.FilterOutputStream {
-        Unclosed(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }
