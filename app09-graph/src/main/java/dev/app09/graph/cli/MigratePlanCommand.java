@@ -35,7 +35,7 @@ final class MigratePlanCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    private SourceOptions source;
+    private SourceOptions.WithCertificate source;
 
     @CommandLine.Mixin
     private PolicyOptions policyOptions;

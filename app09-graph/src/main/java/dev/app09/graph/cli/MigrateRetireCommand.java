@@ -43,7 +43,7 @@ final class MigrateRetireCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    private SourceOptions source;
+    private SourceOptions.WithCertificate source;
 
     @Option(names = "--app-id", paramLabel = "APPID", required = true, description = "The application (client) id.")
     private UUID appId;

@@ -45,7 +45,7 @@ final class MigrateUploadCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    private SourceOptions source;
+    private SourceOptions.WithSignInCertificate source;
 
     @Option(names = "--app-id", paramLabel = "APPID", required = true, description = "The application (client) id.")
     private UUID appId;

@@ -45,7 +45,7 @@ final class ScanCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    private SourceOptions source;
+    private SourceOptions.WithCertificate source;
 
     @CommandLine.Mixin
     private PolicyOptions policyOptions;

@@ -26,9 +26,11 @@ import picocli.CommandLine.Option;
  * Where a command reads the tenant from (and, for the migration steps, writes to): an export
  * folder, a local Graph-compatible endpoint, or a live tenant signed in with a certificate or
  * {@code DefaultAzureCredential}. Shared by {@code scan} and {@code migrate}, so that every
- * command takes the same source options. app09 takes no client secret for itself.
+ * command takes the same source options. app09 takes no client secret for itself. app09's own
+ * certificate is {@code --certificate} ({@link WithCertificate}), except where a command uploads
+ * a certificate: there it is {@code --sign-in-certificate} ({@link WithSignInCertificate}).
  */
-final class SourceOptions {
+abstract class SourceOptions {
 
     static final String DEFAULT_PASSWORD_VARIABLE = "APP09_CERTIFICATE_PASSWORD";
     private static final String PEM_BEGIN = "-----BEGIN ";
@@ -51,14 +53,6 @@ final class SourceOptions {
     @Option(names = "--client-id", paramLabel = "APPID", description = "The app registration app09 signs in as.")
     private @Nullable String clientId;
 
-    @Option(names = "--certificate", paramLabel = "FILE",
-            description = "Its certificate: PEM (certificate and unencrypted PKCS#8 private key) or PFX/PKCS#12 (.pfx, .p12).")
-    private @Nullable Path certificate;
-
-    @Option(names = "--certificate-password-env", paramLabel = "NAME", defaultValue = DEFAULT_PASSWORD_VARIABLE,
-            description = "The environment variable holding the PFX password (default: ${DEFAULT-VALUE}).")
-    private String passwordVariable = DEFAULT_PASSWORD_VARIABLE;
-
     @Option(names = "--default-credential",
             description = "Sign in with DefaultAzureCredential (managed identity, workload identity federation, Azure CLI, ...).")
     private boolean defaultCredential;
@@ -67,6 +61,17 @@ final class SourceOptions {
             description = "Live: read the beta credential sign-in report (AuditLog.Read.All). "
                     + "An export's appCredentialSignInActivities.json turns it on by itself.")
     private boolean signInEvidence;
+
+    /** @return app09's own certificate for a live tenant, or null */
+    abstract @Nullable Path certificate();
+
+    /** @return the option that names {@link #certificate()}, for messages */
+    String certificateOption() {
+        return "--certificate";
+    }
+
+    /** @return the environment variable holding its PFX password */
+    abstract String passwordVariable();
 
     /** @return whether the source is an export folder */
     boolean isExport() {
@@ -117,8 +122,8 @@ final class SourceOptions {
             throw usage("give exactly one source: --export DIR, --graph-url URL, or --tenant-id TENANT "
                     + "(with --client-id and --certificate, or --default-credential)");
         }
-        if (tenantId == null && (clientId != null || certificate != null || defaultCredential)) {
-            throw usage("--client-id, --certificate and --default-credential go with --tenant-id");
+        if (tenantId == null && (clientId != null || certificate() != null || defaultCredential)) {
+            throw usage("--client-id, " + certificateOption() + " and --default-credential go with --tenant-id");
         }
     }
 
@@ -137,27 +142,27 @@ final class SourceOptions {
     }
 
     private TokenCredential credential(Console console) {
-        if (defaultCredential == (certificate != null)) {
-            throw usage("--tenant-id needs either --client-id with --certificate, or --default-credential");
+        Path file = certificate();
+        if (defaultCredential == (file != null)) {
+            throw usage("--tenant-id needs either --client-id with " + certificateOption() + ", or --default-credential");
         }
         if (defaultCredential) {
             return new DefaultAzureCredentialBuilder().tenantId(tenantId).build();
         }
         if (clientId == null) {
-            throw usage("--certificate needs --client-id (the app registration app09 signs in as)");
+            throw usage(certificateOption() + " needs --client-id (the app registration app09 signs in as)");
         }
-        Path file = certificate;
         if (!Files.isReadable(file)) {
-            throw usage("--certificate " + file + " is not a readable file");
+            throw usage(certificateOption() + " " + file + " is not a readable file");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder()
                 .tenantId(tenantId).clientId(clientId);
         if (name.endsWith(".pfx") || name.endsWith(".p12")) {
-            String password = console.environment().get(passwordVariable);
+            String password = console.environment().get(passwordVariable());
             if (password == null) {
-                throw usage("--certificate " + file + " is a PFX: put its password in the environment variable "
-                        + passwordVariable + " (app09 takes no password on the command line)");
+                throw usage(certificateOption() + " " + file + " is a PFX: put its password in the environment variable "
+                        + passwordVariable() + " (app09 takes no password on the command line)");
             }
             return builder.pfxCertificate(file.toString()).clientCertificatePassword(password).build();
         }
@@ -177,9 +182,9 @@ final class SourceOptions {
                     .map(line -> line.substring(PEM_BEGIN.length(), line.length() - "-----".length()))
                     .collect(Collectors.toSet());
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw usage("--certificate " + file + " is not a PEM file (for a PFX, name it .pfx or .p12)");
+            throw usage(certificateOption() + " " + file + " is not a PEM file (for a PFX, name it .pfx or .p12)");
         }
-        String needs = "--certificate " + file + " needs a CERTIFICATE block and an unencrypted PKCS#8 PRIVATE KEY block";
+        String needs = certificateOption() + " " + file + " needs a CERTIFICATE block and an unencrypted PKCS#8 PRIVATE KEY block";
         if (!labels.contains("CERTIFICATE")) {
             throw usage(needs + "; it has no certificate");
         }
@@ -202,5 +207,54 @@ final class SourceOptions {
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** The source options with app09's certificate as {@code --certificate}. */
+    static final class WithCertificate extends SourceOptions {
+
+        @Option(names = "--certificate", paramLabel = "FILE",
+                description = "Its certificate: PEM (certificate and unencrypted PKCS#8 private key) or PFX/PKCS#12 (.pfx, .p12).")
+        private @Nullable Path certificate;
+
+        @Option(names = "--certificate-password-env", paramLabel = "NAME", defaultValue = DEFAULT_PASSWORD_VARIABLE,
+                description = "The environment variable holding the PFX password (default: ${DEFAULT-VALUE}).")
+        private String passwordVariable = DEFAULT_PASSWORD_VARIABLE;
+
+        @Override
+        @Nullable Path certificate() {
+            return certificate;
+        }
+
+        @Override
+        String passwordVariable() {
+            return passwordVariable;
+        }
+    }
+
+    /** The source options with app09's certificate as {@code --sign-in-certificate}, for commands whose {@code --certificate} is another. */
+    static final class WithSignInCertificate extends SourceOptions {
+
+        @Option(names = "--sign-in-certificate", paramLabel = "FILE",
+                description = "app09's certificate for a live tenant: PEM (certificate and PKCS#8 key) or PFX (.pfx, .p12).")
+        private @Nullable Path certificate;
+
+        @Option(names = "--sign-in-certificate-password-env", paramLabel = "NAME", defaultValue = DEFAULT_PASSWORD_VARIABLE,
+                description = "The environment variable holding its PFX password (default: ${DEFAULT-VALUE}).")
+        private String passwordVariable = DEFAULT_PASSWORD_VARIABLE;
+
+        @Override
+        @Nullable Path certificate() {
+            return certificate;
+        }
+
+        @Override
+        String certificateOption() {
+            return "--sign-in-certificate";
+        }
+
+        @Override
+        String passwordVariable() {
+            return passwordVariable;
+        }
     }
 }
