@@ -13,9 +13,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The migration plan of a tenant: every workload with live secrets, a certificate or a federated
- * credential, with its state and next step, in the order work should be done (secrets without an
- * alternative first). Managed identities and workloads without any credential are counted only.
+ * The migration plan of a tenant: every workload the scan lists (APP09-RULES.md section 3, listing),
+ * with its state and next step, in the order work should be done (secrets without an alternative
+ * first). Managed identities and workloads without live secrets or alternatives are listed as
+ * {@link MigrationState#NOTHING_TO_DO}; Microsoft and external service principals without any
+ * credential are left out, as in the scan, unless the policy lists all workloads.
  *
  * @param tenantId the tenant's id, if known
  * @param asOf the plan's instant

@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>a certificate of the workload is proven to work ({@code CERTIFICATE_NOT_PROVEN}): a saved
  *       {@link Verification} of this client, of an ACTIVE certificate of it, made within the usage
  *       window and not after {@code asOf}; or, in the sign-in evidence, a sign-in of an ACTIVE
- *       certificate within the usage window.
+ *       certificate within the usage window and not after {@code asOf} (both up to five minutes of clock skew).
  * </ul>
  *
  * A pure function of its arguments: the instant is {@code asOf}, never the clock.
@@ -187,7 +187,8 @@ public final class RetirementGuard {
         if (signIns != null) {
             for (AssessedCredential certificate : credentials) {
                 if (certificate.isActiveCertificate() && certificate.keyId() != null) {
-                    signIns.lastSignIn(UUID.fromString(certificate.keyId())).filter(t -> !t.isBefore(since))
+                    signIns.lastSignIn(UUID.fromString(certificate.keyId()))
+                            .filter(t -> !t.isBefore(since) && !t.isAfter(asOf.plus(CLOCK_SKEW)))
                             .ifPresent(t -> proofs.add(describe(certificate) + " signed in on " + t + " (sign-in evidence)"));
                 }
             }

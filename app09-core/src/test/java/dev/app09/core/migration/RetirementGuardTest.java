@@ -1,0 +1,813 @@
+package dev.app09.core.migration;
+
+import static dev.app09.core.Fixtures.AS_OF;
+import static dev.app09.core.Fixtures.app;
+import static dev.app09.core.Fixtures.daysAgo;
+import static dev.app09.core.Fixtures.expiredCertificate;
+import static dev.app09.core.Fixtures.federated;
+import static dev.app09.core.Fixtures.id;
+import static dev.app09.core.Fixtures.inDays;
+import static dev.app09.core.Fixtures.liveSecret;
+import static dev.app09.core.Fixtures.samlTriple;
+import static dev.app09.core.Fixtures.sp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.app09.core.model.Application;
+import dev.app09.core.model.CredentialSignIn;
+import dev.app09.core.model.KeyCredential;
+import dev.app09.core.model.KeyIdentifier;
+import dev.app09.core.model.PasswordCredential;
+import dev.app09.core.model.ScanProblem;
+import dev.app09.core.model.ServicePrincipal;
+import dev.app09.core.model.SignInEvidence;
+import dev.app09.core.model.TenantSnapshot;
+import dev.app09.core.rules.CredentialLocation;
+import dev.app09.core.rules.Policy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RetirementGuard: a secret is retired only when it is safe (APP09-RULES.md sections 2-4; the
+ * Javadoc of {@link RetirementGuard} and {@link RetirementRule}). Every unsafe case is refused and
+ * names its rule; the safe ones are allowed.
+ */
+final class RetirementGuardTest {
+
+    static final UUID APP_ID = id(1);
+    static final String TENANT = "7a3f9c10-0000-4000-8000-000000000001";
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    /** 20 distinct bytes: a stand-in SHA-1 thumbprint. */
+    static byte[] thumbprintBytes(int seed) {
+        byte[] bytes = new byte[20];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (seed * 31 + i * 7 + 0x80);
+        }
+        return bytes;
+    }
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().withUpperCase().formatHex(bytes);
+    }
+
+    static KeyCredential cert(@Nullable KeyIdentifier customKeyIdentifier, @Nullable Instant start, @Nullable Instant end) {
+        return new KeyCredential(UUID.randomUUID(), "CN=client", customKeyIdentifier, "AsymmetricX509Cert", "Verify",
+                start, end);
+    }
+
+    /** An ACTIVE certificate whose customKeyIdentifier is the raw 20-byte thumbprint of {@code seed}. */
+    static KeyCredential activeCert(int seed) {
+        return cert(KeyIdentifier.of(thumbprintBytes(seed)), daysAgo(100), inDays(365));
+    }
+
+    static Verification verification(UUID clientId, String thumbprint, Instant at) {
+        return new Verification(TENANT, clientId, thumbprint, at, "https://login.microsoftonline.com");
+    }
+
+    /** A valid verification of certificate {@code seed} of {@link #APP_ID}, made a day before asOf. */
+    static MigrationEvidence verified(int seed) {
+        return MigrationEvidence.of(List.of(verification(APP_ID, hex(thumbprintBytes(seed)), daysAgo(1))));
+    }
+
+    static SignInEvidence signIns(Object... keyIdAndInstant) {
+        List<CredentialSignIn> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < keyIdAndInstant.length; i += 2) {
+            rows.add(new CredentialSignIn((UUID) keyIdAndInstant[i], APP_ID, null, null, (Instant) keyIdAndInstant[i + 1]));
+        }
+        return SignInEvidence.of(rows);
+    }
+
+    static TenantSnapshot tenant(Application app) {
+        return TenantSnapshot.of(List.of(app), List.of());
+    }
+
+    static RetirementDecision check(TenantSnapshot snapshot, UUID keyId, MigrationEvidence evidence) {
+        return RetirementGuard.check(snapshot, Policy.defaults(), AS_OF, APP_ID, keyId, evidence);
+    }
+
+    static RetirementDecision check(TenantSnapshot snapshot, Instant asOf, UUID keyId, MigrationEvidence evidence) {
+        return RetirementGuard.check(snapshot, Policy.defaults(), asOf, APP_ID, keyId, evidence);
+    }
+
+    static List<RetirementRule> rules(RetirementDecision decision) {
+        return decision.refusals().stream().map(Refusal::rule).toList();
+    }
+
+    static String message(RetirementDecision decision, RetirementRule rule) {
+        return decision.refusals().stream().filter(r -> r.rule() == rule).findFirst()
+                .map(Refusal::message).orElseThrow(() -> new AssertionError(rule + " did not refuse: " + decision));
+    }
+
+    // ---- the safe cases ------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("safe: the secret is allowed to go")
+    final class Safe {
+
+        @Test
+        void a_verification_of_the_active_certificate_allows_the_secret_on_the_application() {
+            PasswordCredential secret = liveSecret();
+            Application app = app(APP_ID, "Payroll", secret, activeCert(1));
+            RetirementDecision decision = check(tenant(app), secret.keyId(), verified(1));
+
+            assertThat(decision.refusals()).isEmpty();
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.appId()).isEqualTo(APP_ID);
+            assertThat(decision.keyId()).isEqualTo(secret.keyId());
+            assertThat(decision.location()).isEqualTo(CredentialLocation.APPLICATION);
+            assertThat(decision.objectId()).isEqualTo(app.id());
+            assertThat(decision.secret()).contains(secret.keyId().toString()).contains("hint abc");
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g)
+                    .contains("certificate " + hex(thumbprintBytes(1))).contains("saved verification")
+                    .contains(daysAgo(1).toString()));
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).startsWith("it keeps certificate"));
+            // without evidence the decision says so: whether a client still uses the secret is unknown
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("no sign-in evidence was read"));
+        }
+
+        @Test
+        void a_certificate_sign_in_and_an_old_secret_sign_in_allow_without_a_verification() {
+            PasswordCredential secret = liveSecret();
+            KeyCredential certificate = activeCert(1);
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2), secret.keyId(), daysAgo(40)));
+
+            RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none());
+
+            assertThat(decision.refusals()).isEmpty();
+            assertThat(decision.grounds())
+                    .anySatisfy(g -> assertThat(g).contains("last signed in on " + daysAgo(40)).contains("not within 30 days"))
+                    .anySatisfy(g -> assertThat(g).contains(certificate.keyId().toString())
+                            .contains("signed in on " + daysAgo(2)).contains("(sign-in evidence)"));
+        }
+
+        @Test
+        void a_certificate_sign_in_allows_a_secret_that_never_signed_in() {
+            PasswordCredential secret = liveSecret();
+            KeyCredential certificate = activeCert(1);
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2)));
+
+            RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none());
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("the secret never signed in"));
+        }
+
+        @Test
+        void a_verification_just_inside_the_usage_window_and_the_clock_skew_counts() {
+            PasswordCredential secret = liveSecret();
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
+            String thumbprint = hex(thumbprintBytes(1));
+            for (Instant at : List.of(daysAgo(30), AS_OF, AS_OF.plus(Duration.ofMinutes(5)))) {
+                assertThat(check(snapshot, secret.keyId(), MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, at))))
+                        .allowed()).as("verified at " + at).isTrue();
+            }
+        }
+
+        @Test
+        void a_verification_of_the_same_tenant_counts() {
+            PasswordCredential secret = liveSecret();
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withTenantId(UUID.fromString(TENANT));
+            assertThat(check(snapshot, secret.keyId(), verified(1)).allowed()).isTrue();
+        }
+
+        @Test
+        void an_expired_secret_may_go_too_when_the_certificate_is_proven() {
+            // Clean-up of an expired secret (APP-05) passes the same rules.
+            PasswordCredential old = dev.app09.core.Fixtures.expiredSecret();
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", old, activeCert(1))), old.keyId(), verified(1));
+            assertThat(decision.allowed()).isTrue();
+        }
+    }
+
+    // ---- NO_ALTERNATIVE ------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("NO_ALTERNATIVE: no ACTIVE certificate and no federated credential (rules section 2)")
+    final class NoAlternative {
+
+        @Test
+        void no_certificate_at_all() {
+            PasswordCredential secret = liveSecret();
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret)), secret.keyId(), verified(1));
+            assertThat(decision.refusedBy(RetirementRule.NO_ALTERNATIVE)).isTrue();
+            assertThat(message(decision, RetirementRule.NO_ALTERNATIVE)).contains("Payroll")
+                    .contains("no ACTIVE certificate and no federated credential")
+                    .contains("upload a certificate first");
+            assertThat(decision.allowed()).isFalse();
+        }
+
+        @Test
+        void only_an_expired_certificate() {
+            PasswordCredential secret = liveSecret();
+            KeyCredential expired = cert(KeyIdentifier.of(thumbprintBytes(1)), daysAgo(400), daysAgo(1));
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret, expired)), secret.keyId(), verified(1));
+            assertThat(rules(decision)).contains(RetirementRule.NO_ALTERNATIVE);
+            assertThat(message(decision, RetirementRule.NO_ALTERNATIVE)).contains("expired or not yet valid");
+        }
+
+        @Test
+        void a_certificate_that_ends_exactly_at_as_of_is_expired() {
+            // rules section 2: EXPIRED when end <= asOf
+            PasswordCredential secret = liveSecret();
+            KeyCredential ending = cert(KeyIdentifier.of(thumbprintBytes(1)), daysAgo(400), AS_OF);
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret, ending)), secret.keyId(), verified(1));
+            assertThat(rules(decision)).contains(RetirementRule.NO_ALTERNATIVE, RetirementRule.CERTIFICATE_NOT_PROVEN);
+        }
+
+        @Test
+        void only_a_not_yet_valid_certificate() {
+            PasswordCredential secret = liveSecret();
+            KeyCredential future = cert(KeyIdentifier.of(thumbprintBytes(1)), inDays(1), inDays(400));
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret, future)), secret.keyId(), verified(1));
+            assertThat(rules(decision)).contains(RetirementRule.NO_ALTERNATIVE);
+            assertThat(message(decision, RetirementRule.NO_ALTERNATIVE)).contains("expired or not yet valid");
+            // and a verification of it does not prove anything: it is not ACTIVE
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN)).contains("not an ACTIVE certificate");
+        }
+
+        @Test
+        void only_a_saml_signing_verify_key_is_not_a_client_certificate() {
+            // rules section 2: a Verify key paired with a Sign key is SIGNING, never counted
+            PasswordCredential secret = liveSecret();
+            List<Object> saml = samlTriple(daysAgo(10), inDays(355));
+            ServicePrincipal servicePrincipal = sp(APP_ID, "Saml app", null, secret, saml);
+            TenantSnapshot snapshot = TenantSnapshot.of(List.of(), List.of(servicePrincipal));
+            // the verification names the Verify key's customKeyIdentifier (bytes 1..20 in the fixture)
+            byte[] samlThumbprint = ((KeyCredential) saml.get(1)).customKeyIdentifier().bytes();
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, hex(samlThumbprint), daysAgo(1))));
+
+            RetirementDecision decision = check(snapshot, secret.keyId(), evidence);
+
+            assertThat(rules(decision)).containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.NO_ALTERNATIVE)).contains("upload a certificate first");
+        }
+
+        @Test
+        void a_certificate_on_the_service_principal_counts_as_the_alternative() {
+            // rules section 1: credentials on either object authenticate the same client; section 2: a
+            // usable alternative is an ACTIVE CERTIFICATE wherever it sits. The code agrees with the spec.
+            PasswordCredential secret = liveSecret();
+            KeyCredential spCertificate = activeCert(1);
+            Application app = app(APP_ID, "Payroll", secret);
+            ServicePrincipal servicePrincipal = sp(APP_ID, "Payroll", null, spCertificate);
+            TenantSnapshot snapshot = TenantSnapshot.of(List.of(app), List.of(servicePrincipal));
+
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+
+            assertThat(decision.refusals()).isEmpty();
+            assertThat(decision.location()).isEqualTo(CredentialLocation.APPLICATION);
+            assertThat(decision.objectId()).isEqualTo(app.id());
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains(spCertificate.keyId().toString()));
+        }
+
+        @Test
+        void a_federated_credential_is_an_alternative() {
+            PasswordCredential secret = liveSecret();
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret, federated())), secret.keyId(),
+                    MigrationEvidence.none());
+            assertThat(rules(decision)).doesNotContain(RetirementRule.NO_ALTERNATIVE);
+        }
+    }
+
+    // ---- CERTIFICATE_NOT_PROVEN ----------------------------------------------------------------
+
+    @Nested
+    @DisplayName("CERTIFICATE_NOT_PROVEN: nothing shows a certificate works (RetirementRule Javadoc)")
+    final class NotProven {
+
+        private final PasswordCredential secret = liveSecret();
+        private final KeyCredential certificate = activeCert(1);
+        private final TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate));
+        private final String thumbprint = hex(thumbprintBytes(1));
+
+        private RetirementDecision withVerification(TenantSnapshot s, Verification v) {
+            return check(s, secret.keyId(), MigrationEvidence.of(List.of(v)));
+        }
+
+        @Test
+        void no_verification_and_no_sign_in_evidence() {
+            RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none());
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("no saved verification of client " + APP_ID)
+                    .contains("no sign-in evidence was read")
+                    .contains("app09 migrate verify");
+            assertThat(decision.location()).isEqualTo(CredentialLocation.APPLICATION);
+        }
+
+        @Test
+        void the_certificates_last_sign_in_is_older_than_the_usage_window() {
+            TenantSnapshot s = snapshot.withSignInEvidence(signIns(certificate.keyId(), daysAgo(31)));
+            RetirementDecision decision = check(s, secret.keyId(), MigrationEvidence.none());
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("no active certificate signed in since " + daysAgo(30));
+        }
+
+        @Test
+        void evidence_without_any_certificate_sign_in() {
+            TenantSnapshot s = snapshot.withSignInEvidence(signIns(certificate.keyId(), null));
+            assertThat(rules(check(s, secret.keyId(), MigrationEvidence.none())))
+                    .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+        }
+
+        @Test
+        void a_sign_in_of_an_expired_certificate_proves_nothing() {
+            KeyCredential expired = expiredCertificate();
+            TenantSnapshot s = tenant(app(APP_ID, "Payroll", secret, certificate, expired))
+                    .withSignInEvidence(signIns(expired.keyId(), daysAgo(36)));
+            assertThat(rules(check(s, secret.keyId(), MigrationEvidence.none())))
+                    .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+        }
+
+        @Test
+        void a_certificate_sign_in_dated_after_as_of_proves_nothing_at_as_of() {
+            // RetirementGuard Javadoc: a sign-in "within the usage window", as for a verification "not
+            // after asOf". A plan made as of an earlier instant with evidence read later must not take
+            // a later sign-in as proof; the same clock skew as for verifications is tolerated.
+            TenantSnapshot later = snapshot.withSignInEvidence(signIns(certificate.keyId(), inDays(2)));
+            RetirementDecision decision = check(later, secret.keyId(), MigrationEvidence.none());
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+
+            TenantSnapshot withinSkew = snapshot.withSignInEvidence(
+                    signIns(certificate.keyId(), AS_OF.plus(Duration.ofMinutes(5))));
+            assertThat(check(withinSkew, secret.keyId(), MigrationEvidence.none()).allowed()).isTrue();
+        }
+
+        @Test
+        void a_verification_for_another_client_id() {
+            RetirementDecision decision = withVerification(snapshot, verification(id(2), thumbprint, daysAgo(1)));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("no saved verification of client " + APP_ID)
+                    .contains("1 given are for other applications");
+        }
+
+        @Test
+        void a_verification_older_than_the_usage_window() {
+            RetirementDecision decision = withVerification(snapshot, verification(APP_ID, thumbprint, daysAgo(31)));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("the verification of " + daysAgo(31))
+                    .contains("older than the usage window; verify again");
+        }
+
+        @Test
+        void the_usage_window_comes_from_the_policy() {
+            Verification twentyDays = verification(APP_ID, thumbprint, daysAgo(20));
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(twentyDays));
+            assertThat(RetirementGuard.check(snapshot, Policy.defaults(), AS_OF, APP_ID, secret.keyId(), evidence)
+                    .allowed()).isTrue();
+            assertThat(RetirementGuard.check(snapshot, Policy.defaults().withUsageWindow(Duration.ofDays(14)), AS_OF,
+                    APP_ID, secret.keyId(), evidence).refusedBy(RetirementRule.CERTIFICATE_NOT_PROVEN)).isTrue();
+        }
+
+        @Test
+        void a_verification_dated_after_as_of_beyond_the_clock_skew() {
+            Instant future = AS_OF.plus(Duration.ofMinutes(5)).plusSeconds(1);
+            RetirementDecision decision = withVerification(snapshot, verification(APP_ID, thumbprint, future));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN)).contains("is dated after " + AS_OF);
+        }
+
+        @Test
+        void a_verification_of_a_thumbprint_that_is_no_active_certificate() {
+            KeyCredential expired = cert(KeyIdentifier.of(thumbprintBytes(9)), daysAgo(400), daysAgo(35));
+            TenantSnapshot s = tenant(app(APP_ID, "Payroll", secret, certificate, expired));
+            String expiredThumbprint = hex(thumbprintBytes(9));
+            RetirementDecision decision = withVerification(s, verification(APP_ID, expiredThumbprint, daysAgo(1)));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("is of certificate " + expiredThumbprint)
+                    .contains("not an ACTIVE certificate");
+        }
+
+        @Test
+        void a_verification_of_an_unregistered_thumbprint() {
+            RetirementDecision decision = withVerification(snapshot, verification(APP_ID, hex(thumbprintBytes(2)), daysAgo(1)));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+        }
+
+        @Test
+        void a_verification_for_another_tenant() {
+            UUID otherTenant = UUID.fromString("7a3f9c10-0000-4000-8000-000000000099");
+            TenantSnapshot s = snapshot.withTenantId(otherTenant);
+            RetirementDecision decision = withVerification(s, verification(APP_ID, thumbprint, daysAgo(1)));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("is for tenant " + TENANT + ", not " + otherTenant);
+        }
+
+        @Test
+        void a_federated_only_workload_cannot_be_proven_and_the_message_says_federation() {
+            PasswordCredential s = liveSecret();
+            TenantSnapshot federatedOnly = tenant(app(APP_ID, "Pipeline", s, federated()))
+                    .withSignInEvidence(signIns());
+            RetirementDecision decision = check(federatedOnly, s.keyId(), MigrationEvidence.none());
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("federation, which app09 cannot prove")
+                    .doesNotContain("app09 migrate verify");
+        }
+
+        @Test
+        void one_valid_verification_among_rejected_ones_is_enough() {
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(
+                    verification(APP_ID, thumbprint, daysAgo(60)),
+                    verification(id(2), thumbprint, daysAgo(1)),
+                    verification(APP_ID, thumbprint, daysAgo(2))));
+            assertThat(check(snapshot, secret.keyId(), evidence).allowed()).isTrue();
+        }
+    }
+
+    // ---- SECRET_IN_USE -------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("SECRET_IN_USE: the secret signed in within the usage window")
+    final class InUse {
+
+        @Test
+        void refused_even_with_a_valid_verification() {
+            PasswordCredential secret = liveSecret();
+            KeyCredential certificate = activeCert(1);
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(secret.keyId(), daysAgo(3), certificate.keyId(), daysAgo(1)));
+
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+
+            assertThat(rules(decision)).containsExactly(RetirementRule.SECRET_IN_USE);
+            assertThat(message(decision, RetirementRule.SECRET_IN_USE))
+                    .contains("signed in on " + daysAgo(3)).contains("30 days").contains("a client still uses it");
+            assertThat(decision.location()).isEqualTo(CredentialLocation.APPLICATION);
+        }
+
+        @Test
+        void a_sign_in_exactly_at_the_window_edge_is_use_and_just_before_it_is_not() {
+            PasswordCredential secret = liveSecret();
+            TenantSnapshot base = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
+            assertThat(check(base.withSignInEvidence(signIns(secret.keyId(), daysAgo(30))), secret.keyId(), verified(1))
+                    .refusedBy(RetirementRule.SECRET_IN_USE)).isTrue();
+            assertThat(check(base.withSignInEvidence(signIns(secret.keyId(), daysAgo(30).minusSeconds(1))), secret.keyId(),
+                    verified(1)).allowed()).isTrue();
+        }
+
+        @Test
+        void the_latest_of_several_rows_counts() {
+            PasswordCredential secret = liveSecret();
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withSignInEvidence(signIns(secret.keyId(), daysAgo(90), secret.keyId(), daysAgo(2), secret.keyId(), null));
+            assertThat(rules(check(snapshot, secret.keyId(), verified(1)))).containsExactly(RetirementRule.SECRET_IN_USE);
+        }
+    }
+
+    // ---- SIGNING_PASSWORD ----------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("SIGNING_PASSWORD: the password of a SAML signing certificate (rules section 2)")
+    final class SigningPassword {
+
+        @Test
+        void the_saml_password_is_refused_and_never_allowed_whatever_else_holds() {
+            List<Object> saml = samlTriple(daysAgo(10), inDays(355));
+            PasswordCredential samlPassword = (PasswordCredential) saml.get(2);
+            KeyCredential certificate = activeCert(1);
+            ServicePrincipal servicePrincipal = sp(APP_ID, "Saml app", null, saml, certificate);
+            TenantSnapshot snapshot = TenantSnapshot.of(List.of(), List.of(servicePrincipal))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(1)));
+
+            RetirementDecision decision = check(snapshot, samlPassword.keyId(), verified(1));
+
+            assertThat(rules(decision)).containsExactly(RetirementRule.SIGNING_PASSWORD);
+            assertThat(decision.allowed()).isFalse();
+            assertThat(message(decision, RetirementRule.SIGNING_PASSWORD))
+                    .contains(samlPassword.keyId().toString()).contains("SAML token-signing").contains("Saml app");
+            assertThat(decision.location()).isEqualTo(CredentialLocation.SERVICE_PRINCIPAL);
+            assertThat(decision.objectId()).isEqualTo(servicePrincipal.id());
+        }
+
+        @Test
+        void a_password_paired_only_by_custom_key_identifier_is_a_signing_password_too() {
+            KeyIdentifier shared = KeyIdentifier.of(thumbprintBytes(7));
+            KeyCredential sign = new KeyCredential(UUID.randomUUID(), "CN=saml", shared, "X509CertAndPassword", "Sign",
+                    daysAgo(10), inDays(355));
+            PasswordCredential password = new PasswordCredential(UUID.randomUUID(), "CN=saml", null, shared, daysAgo(10),
+                    inDays(355));
+            ServicePrincipal servicePrincipal = sp(APP_ID, "Saml app", null, sign, password, activeCert(1));
+            RetirementDecision decision = check(TenantSnapshot.of(List.of(), List.of(servicePrincipal)), password.keyId(),
+                    verified(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.SIGNING_PASSWORD);
+        }
+    }
+
+    // ---- NO_SUCH_SECRET ------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("NO_SUCH_SECRET: the workload or the password is not in the tenant")
+    final class NoSuchSecret {
+
+        @Test
+        void an_unknown_app_id() {
+            PasswordCredential secret = liveSecret();
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
+            RetirementDecision decision = RetirementGuard.check(snapshot, Policy.defaults(), AS_OF, id(42), secret.keyId(),
+                    verified(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.NO_SUCH_SECRET);
+            assertThat(message(decision, RetirementRule.NO_SUCH_SECRET)).contains("no application or service principal with appId " + id(42)).contains("is in the tenant");
+            assertThat(decision.location()).isNull();
+            assertThat(decision.objectId()).isNull();
+            assertThat(decision.secret()).isEmpty();
+            assertThat(decision.appId()).isEqualTo(id(42));
+        }
+
+        @Test
+        void an_unknown_key_id_lists_the_apps_secrets() {
+            PasswordCredential one = liveSecret();
+            PasswordCredential two = liveSecret();
+            UUID unknown = UUID.fromString("00000000-dead-beef-0000-000000000001");
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", one, two, activeCert(1))), unknown, verified(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.NO_SUCH_SECRET);
+            assertThat(message(decision, RetirementRule.NO_SUCH_SECRET))
+                    .contains("Payroll has no password credential " + unknown)
+                    .contains(one.keyId().toString()).contains(two.keyId().toString());
+            assertThat(decision.location()).isNull();
+        }
+
+        @Test
+        void an_unknown_key_id_on_an_app_without_secrets_says_so() {
+            UUID unknown = UUID.randomUUID();
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", activeCert(1))), unknown, verified(1));
+            assertThat(message(decision, RetirementRule.NO_SUCH_SECRET)).contains("it has no client secret");
+        }
+
+        @Test
+        void the_key_id_of_a_certificate_is_not_a_password_credential() {
+            KeyCredential certificate = activeCert(1);
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", liveSecret(), certificate)), certificate.keyId(),
+                    verified(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.NO_SUCH_SECRET);
+            assertThat(message(decision, RetirementRule.NO_SUCH_SECRET))
+                    .contains(certificate.keyId() + " is a certificate of Payroll, not a password credential");
+        }
+
+        @Test
+        void the_secret_of_another_application_is_not_found_under_this_app_id() {
+            PasswordCredential othersSecret = liveSecret();
+            TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(APP_ID, "Payroll", liveSecret(), activeCert(1)),
+                    app(id(2), "Billing", othersSecret, activeCert(2))), List.of());
+            RetirementDecision decision = check(snapshot, othersSecret.keyId(), verified(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.NO_SUCH_SECRET);
+        }
+    }
+
+    // ---- SCAN_INCOMPLETE -----------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("SCAN_INCOMPLETE: the tenant was not read whole (rules section 7)")
+    final class ScanIncomplete {
+
+        @Test
+        void refused_even_when_everything_else_is_fine() {
+            PasswordCredential secret = liveSecret();
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withProblems(List.of(ScanProblem.incomplete("servicePrincipals", "HTTP 503 after 3 retries")));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.SCAN_INCOMPLETE);
+            assertThat(message(decision, RetirementRule.SCAN_INCOMPLETE)).contains("not read whole").contains("1 problem");
+            assertThat(decision.allowed()).isFalse();
+        }
+
+        @Test
+        void a_warning_does_not_refuse() {
+            PasswordCredential secret = liveSecret();
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withProblems(List.of(ScanProblem.warning("signInEvidence", "HTTP 403")));
+            assertThat(check(snapshot, secret.keyId(), verified(1)).allowed()).isTrue();
+        }
+
+        @Test
+        void an_incomplete_read_is_reported_beside_an_unknown_app_id() {
+            TenantSnapshot snapshot = TenantSnapshot.of(List.of(), List.of())
+                    .withProblems(List.of(ScanProblem.incomplete("applications", "page 3 failed")));
+            RetirementDecision decision = check(snapshot, UUID.randomUUID(), MigrationEvidence.none());
+            assertThat(rules(decision)).containsExactly(RetirementRule.SCAN_INCOMPLETE, RetirementRule.NO_SUCH_SECRET);
+        }
+    }
+
+    // ---- location: the service principal -------------------------------------------------------
+
+    @Nested
+    @DisplayName("a secret on the service principal (rules section 1: one workload)")
+    final class OnServicePrincipal {
+
+        @Test
+        void the_decision_targets_the_service_principal_and_a_certificate_on_the_application_counts() {
+            PasswordCredential spSecret = liveSecret();
+            Application app = app(APP_ID, "Payroll", activeCert(1));
+            ServicePrincipal servicePrincipal = sp(APP_ID, "Payroll", null, spSecret);
+            TenantSnapshot snapshot = TenantSnapshot.of(List.of(app), List.of(servicePrincipal));
+
+            RetirementDecision decision = check(snapshot, spSecret.keyId(), verified(1));
+
+            assertThat(decision.refusals()).isEmpty();
+            assertThat(decision.location()).isEqualTo(CredentialLocation.SERVICE_PRINCIPAL);
+            assertThat(decision.objectId()).isEqualTo(servicePrincipal.id()).isNotEqualTo(app.id());
+        }
+
+        @Test
+        void a_service_principal_only_workload_with_its_own_certificate() {
+            PasswordCredential spSecret = liveSecret();
+            ServicePrincipal servicePrincipal = sp(APP_ID, "Vendor app", id(77), spSecret, activeCert(1));
+            RetirementDecision decision = check(TenantSnapshot.of(List.of(), List.of(servicePrincipal)), spSecret.keyId(),
+                    verified(1));
+            assertThat(decision.refusals()).isEmpty();
+            assertThat(decision.location()).isEqualTo(CredentialLocation.SERVICE_PRINCIPAL);
+            assertThat(decision.objectId()).isEqualTo(servicePrincipal.id());
+        }
+
+        @Test
+        void a_service_principal_secret_without_any_alternative() {
+            PasswordCredential spSecret = liveSecret();
+            TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(APP_ID, "Payroll")),
+                    List.of(sp(APP_ID, "Payroll", null, spSecret)));
+            assertThat(rules(check(snapshot, spSecret.keyId(), MigrationEvidence.none())))
+                    .containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.CERTIFICATE_NOT_PROVEN);
+        }
+    }
+
+    // ---- several refusals ----------------------------------------------------------------------
+
+    @Test
+    void every_refusing_rule_is_reported_at_once() {
+        PasswordCredential secret = liveSecret();
+        TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, expiredCertificate()))
+                .withSignInEvidence(signIns(secret.keyId(), daysAgo(1)))
+                .withProblems(List.of(ScanProblem.incomplete("applications", "HTTP 500")));
+
+        RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none());
+
+        assertThat(rules(decision)).containsExactly(RetirementRule.SCAN_INCOMPLETE, RetirementRule.NO_ALTERNATIVE,
+                RetirementRule.SECRET_IN_USE, RetirementRule.CERTIFICATE_NOT_PROVEN);
+        assertThat(decision.location()).isEqualTo(CredentialLocation.APPLICATION);
+        for (RetirementRule rule : rules(decision)) {
+            assertThat(decision.refusedBy(rule)).isTrue();
+        }
+        assertThat(decision.refusedBy(RetirementRule.SIGNING_PASSWORD)).isFalse();
+        assertThat(decision.refusedBy(RetirementRule.NO_SUCH_SECRET)).isFalse();
+    }
+
+    // ---- thumbprint matching -------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("a verification is matched to a certificate (GRAPH-FACTS: customKeyIdentifier has no single encoding)")
+    final class Thumbprints {
+
+        private final byte[] raw = thumbprintBytes(5);
+        private final String thumbprint = hex(raw);
+
+        private RetirementDecision verifyAgainst(KeyCredential certificate, String verified, MigrationEvidence extra) {
+            PasswordCredential secret = liveSecret();
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate));
+            MigrationEvidence evidence = new MigrationEvidence(List.of(verification(APP_ID, verified, daysAgo(1))),
+                    extra.thumbprints());
+            return check(snapshot, secret.keyId(), evidence);
+        }
+
+        @Test
+        void raw_twenty_bytes() {
+            KeyCredential certificate = cert(KeyIdentifier.of(raw), daysAgo(100), inDays(100));
+            assertThat(verifyAgainst(certificate, thumbprint, MigrationEvidence.none()).allowed()).isTrue();
+        }
+
+        @Test
+        void ascii_hex_text_in_either_case() {
+            KeyCredential upper = cert(KeyIdentifier.of(thumbprint.getBytes(StandardCharsets.US_ASCII)), daysAgo(100),
+                    inDays(100));
+            KeyCredential lower = cert(KeyIdentifier.of(thumbprint.toLowerCase().getBytes(StandardCharsets.US_ASCII)),
+                    daysAgo(100), inDays(100));
+            assertThat(verifyAgainst(upper, thumbprint, MigrationEvidence.none()).allowed()).isTrue();
+            assertThat(verifyAgainst(lower, thumbprint, MigrationEvidence.none()).allowed()).isTrue();
+        }
+
+        @Test
+        void hex_text_decoded_as_base64() {
+            KeyCredential certificate = cert(KeyIdentifier.ofBase64(thumbprint), daysAgo(100), inDays(100));
+            assertThat(certificate.customKeyIdentifier().bytes()).hasSize(30);
+            assertThat(verifyAgainst(certificate, thumbprint, MigrationEvidence.none()).allowed()).isTrue();
+        }
+
+        @Test
+        void a_different_thumbprint_in_any_encoding_does_not_match() {
+            String other = hex(thumbprintBytes(6));
+            for (KeyIdentifier identifier : List.of(KeyIdentifier.of(raw),
+                    KeyIdentifier.of(thumbprint.getBytes(StandardCharsets.US_ASCII)), KeyIdentifier.ofBase64(thumbprint))) {
+                KeyCredential certificate = cert(identifier, daysAgo(100), inDays(100));
+                assertThat(rules(verifyAgainst(certificate, other, MigrationEvidence.none())))
+                        .as(identifier.toString()).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            }
+        }
+
+        @Test
+        void no_or_empty_custom_key_identifier_matches_nothing() {
+            for (KeyIdentifier identifier : Arrays.asList(null, KeyIdentifier.of(new byte[0]))) {
+                KeyCredential certificate = cert(identifier, daysAgo(100), inDays(100));
+                assertThat(rules(verifyAgainst(certificate, thumbprint, MigrationEvidence.none())))
+                        .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            }
+        }
+
+        @Test
+        void a_computed_thumbprint_matches_a_certificate_without_custom_key_identifier() {
+            KeyCredential certificate = cert(null, daysAgo(100), inDays(100));
+            MigrationEvidence computed = MigrationEvidence.none()
+                    .withThumbprints(Map.of(certificate.keyId(), thumbprint.toLowerCase()));
+            assertThat(verifyAgainst(certificate, thumbprint, computed).allowed()).isTrue();
+        }
+
+        @Test
+        void the_computed_thumbprint_wins_over_a_misleading_custom_key_identifier() {
+            // customKeyIdentifier claims X, the certificate's bytes hash to Y
+            String claimed = thumbprint;
+            String actual = hex(thumbprintBytes(6));
+            KeyCredential certificate = cert(KeyIdentifier.of(raw), daysAgo(100), inDays(100));
+            MigrationEvidence computed = MigrationEvidence.none().withThumbprints(Map.of(certificate.keyId(), actual));
+
+            RetirementDecision ofClaimed = verifyAgainst(certificate, claimed, computed);
+            assertThat(rules(ofClaimed)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(ofClaimed, RetirementRule.CERTIFICATE_NOT_PROVEN)).contains("is of certificate " + claimed);
+
+            assertThat(verifyAgainst(certificate, actual, computed).allowed()).isTrue();
+        }
+
+        @Test
+        void a_verification_of_a_certificate_on_the_service_principal_is_matched_there() {
+            PasswordCredential secret = liveSecret();
+            KeyCredential spCertificate = cert(KeyIdentifier.of(raw), daysAgo(100), inDays(100));
+            TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(APP_ID, "Payroll", secret)),
+                    List.of(sp(APP_ID, "Payroll", null, spCertificate)));
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, daysAgo(1))));
+            assertThat(check(snapshot, secret.keyId(), evidence).allowed()).isTrue();
+        }
+    }
+
+    // ---- purity --------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("a pure function of its arguments: asOf, never the clock (RetirementGuard Javadoc)")
+    final class Purity {
+
+        @Test
+        void the_same_inputs_give_equal_decisions() {
+            PasswordCredential secret = liveSecret();
+            KeyCredential certificate = activeCert(1);
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(secret.keyId(), daysAgo(3)));
+            RetirementDecision first = check(snapshot, secret.keyId(), verified(1));
+            RetirementDecision second = check(snapshot, secret.keyId(), verified(1));
+            assertThat(second).isEqualTo(first);
+            assertThat(first.refusals()).hasSize(1);
+            TenantSnapshot unused = tenant(app(APP_ID, "Payroll", secret, certificate));
+            RetirementDecision allowed = check(unused, secret.keyId(), verified(1));
+            assertThat(allowed).isEqualTo(check(unused, secret.keyId(), verified(1))).isNotEqualTo(first);
+            assertThat(allowed.allowed()).isTrue();
+        }
+
+        @Test
+        void as_of_drives_certificate_expiry() {
+            PasswordCredential secret = secret(daysAgo(10), inDays(300));
+            KeyCredential certificate = cert(KeyIdentifier.of(thumbprintBytes(1)), daysAgo(100), AS_OF.plus(Duration.ofHours(12)));
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate));
+
+            assertThat(check(snapshot, AS_OF, secret.keyId(), verified(1)).allowed()).isTrue();
+
+            RetirementDecision dayLater = check(snapshot, AS_OF.plus(Duration.ofDays(1)), secret.keyId(), verified(1));
+            assertThat(rules(dayLater)).containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.CERTIFICATE_NOT_PROVEN);
+        }
+
+        @Test
+        void as_of_drives_the_usage_window_of_a_verification() {
+            PasswordCredential secret = secret(daysAgo(10), inDays(300));
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
+            assertThat(check(snapshot, inDays(28), secret.keyId(), verified(1)).allowed()).isTrue();
+            assertThat(rules(check(snapshot, inDays(30), secret.keyId(), verified(1))))
+                    .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+        }
+
+        private static PasswordCredential secret(Instant start, Instant end) {
+            return dev.app09.core.Fixtures.secret(start, end);
+        }
+    }
+}
