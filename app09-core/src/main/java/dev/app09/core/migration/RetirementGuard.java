@@ -149,7 +149,7 @@ public final class RetirementGuard {
             message.append(String.join("; ", rejected)).append("; ");
         } else {
             message.append("no saved verification of client ").append(workload.appId())
-                    .append(otherClients > 0 ? " (" + otherClients + " given are for other applications)" : "").append("; ");
+                    .append(otherClients > 0 ? " (" + otherClients + (otherClients == 1 ? " verification was" : " verifications were") + " for other applications)" : "").append("; ");
         }
         message.append(snapshot.signInEvidence() == null ? "no sign-in evidence was read"
                 : "no active certificate signed in since " + since + " in the sign-in evidence");
@@ -215,7 +215,7 @@ public final class RetirementGuard {
                 .map(c -> key(workload, c))
                 .anyMatch(k -> k != null && hasThumbprint(k, verification.thumbprint(), evidence));
         return active ? null : "is of certificate " + verification.thumbprint()
-                + ", which is not an ACTIVE certificate of the application";
+                + ", which is not an ACTIVE certificate of the workload";
     }
 
     /**

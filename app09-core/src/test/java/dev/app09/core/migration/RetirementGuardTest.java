@@ -354,7 +354,7 @@ final class RetirementGuardTest {
             assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
             assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
                     .contains("no saved verification of client " + APP_ID)
-                    .contains("1 given are for other applications");
+                    .contains("1 verification was for other applications");
         }
 
         @Test
