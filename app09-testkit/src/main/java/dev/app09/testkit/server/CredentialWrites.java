@@ -50,12 +50,15 @@ final class CredentialWrites {
         this.json = json;
     }
 
-    /** {@code PATCH /applications/{id}}: displayName and keyCredentials. */
+    /**
+     * {@code PATCH /applications/{id}}: displayName and keyCredentials. OData annotations, such as
+     * the {@code @odata.type} the Graph SDK sends, are not properties: ignored here and in key items.
+     */
     void patchApplication(int index, byte[] body) {
         JsonNode patch = object(body);
         for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!name.equals("displayName") && !name.equals("keyCredentials")) {
+            if (!name.startsWith("@odata.") && !name.equals("displayName") && !name.equals("keyCredentials")) {
                 throw GraphError.badRequest(name.equals("passwordCredentials")
                         ? "Property 'passwordCredentials' cannot be set with PATCH: use addPassword."
                         : "The fake Graph does not update '" + name + "'; it updates displayName and keyCredentials.");
