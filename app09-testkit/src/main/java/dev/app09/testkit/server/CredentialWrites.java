@@ -7,7 +7,6 @@ import dev.app09.core.model.KeyCredential;
 import dev.app09.core.model.KeyIdentifier;
 import dev.app09.core.model.PasswordCredential;
 import dev.app09.core.model.ServicePrincipal;
-import dev.app09.core.rules.CredentialStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -50,12 +49,15 @@ final class CredentialWrites {
         this.json = json;
     }
 
-    /** {@code PATCH /applications/{id}}: displayName and keyCredentials. */
+    /**
+     * {@code PATCH /applications/{id}}: displayName and keyCredentials. OData annotations, such as
+     * the {@code @odata.type} the Graph SDK sends, are not properties: ignored here and in key items.
+     */
     void patchApplication(int index, byte[] body) {
         JsonNode patch = object(body);
         for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!name.equals("displayName") && !name.equals("keyCredentials")) {
+            if (!name.startsWith("@odata.") && !name.equals("displayName") && !name.equals("keyCredentials")) {
                 throw GraphError.badRequest(name.equals("passwordCredentials")
                         ? "Property 'passwordCredentials' cannot be set with PATCH: use addPassword."
                         : "The fake Graph does not update '" + name + "'; it updates displayName and keyCredentials.");
@@ -135,15 +137,8 @@ final class CredentialWrites {
     }
 
     private List<X509Certificate> validCertificates(Application app) {
-        List<X509Certificate> certificates = new ArrayList<>();
-        for (KeyCredential key : app.keyCredentials()) {
-            // A Sign key (SAML token signing) is not a client credential: it cannot prove possession.
-            if (CERTIFICATE.equals(key.type()) && "Verify".equals(key.usage()) && directory.hasRealKeyValue(key.keyId())
-                    && CredentialStatus.at(key.startDateTime(), key.endDateTime(), clock.instant()) == CredentialStatus.ACTIVE) {
-                certificates.add(certificate(directory.keyValue(key.keyId())));
-            }
-        }
-        return certificates;
+        return directory.clientCertificates(app).stream().filter(c -> c.activeAt(clock.instant()))
+                .map(ClientCertificate::certificate).toList();
     }
 
     /**

@@ -92,7 +92,8 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     /**
-     * Serves another tenant from now on; earlier writes are forgotten, faults and journal kept.
+     * Serves another tenant from now on; earlier writes and recorded sign-ins are forgotten,
+     * faults and journal kept.
      *
      * @param tenant the tenant, read one object at a time
      * @return this server
@@ -136,7 +137,8 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     /**
-     * The tenant as it is now, writes included. It holds every object: meant for the small
+     * The tenant as it is now, writes included, and its sign-in evidence with the certificate
+     * sign-ins a {@link FakeTokenEndpoint} recorded. It holds every object: meant for the small
      * tenants a test builds, not for a generated million. Scan problems are not part of a served
      * tenant: the snapshot has none.
      *
@@ -148,7 +150,8 @@ public final class FakeGraphServer implements AutoCloseable {
 
     /**
      * Stores the DER certificate of an existing key credential, so that Graph can return it as
-     * {@code key} and verify addKey proofs with it. Keys without one are served with a stable
+     * {@code key} and verify addKey proofs with it, and a {@link FakeTokenEndpoint} client
+     * assertions. Keys without one are served with a stable
      * placeholder value that is not a certificate. Kept until the next {@link #serve} or {@link
      * #reset()}.
      *
@@ -159,6 +162,16 @@ public final class FakeGraphServer implements AutoCloseable {
     public FakeGraphServer certificate(UUID keyId, byte[] der) {
         directory.storeKeyValue(requireNonNull(keyId, "keyId"), der);
         return this;
+    }
+
+    /** @return the served tenant's state now (a new one after {@link #serve} and {@link #reset()}) */
+    FakeDirectory directory() {
+        return directory;
+    }
+
+    /** @return the clock set with {@link #clock(Clock)} */
+    Clock clock() {
+        return clock;
     }
 
     /**
@@ -191,8 +204,9 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     /**
-     * @param value the clock behind error dates, HTTP-date Retry-After values, and the validity of
-     *     addKey proofs and certificates (the system clock unless set)
+     * @param value the clock behind error dates, HTTP-date Retry-After values, the validity of
+     *     addKey proofs and certificates, and the time a {@link FakeTokenEndpoint} records sign-ins
+     *     at and checks key credentials' dates at (the system clock unless set)
      * @return this server
      */
     public synchronized FakeGraphServer clock(Clock value) {
@@ -203,7 +217,7 @@ public final class FakeGraphServer implements AutoCloseable {
 
     /**
      * Back to the state after start: faults cleared, journal emptied, switches reset, the system
-     * clock, the tenant served as it was built (writes forgotten).
+     * clock, the tenant served as it was built (writes and recorded sign-ins forgotten).
      */
     public synchronized void reset() {
         faults.clear();

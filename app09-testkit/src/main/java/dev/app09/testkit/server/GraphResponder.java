@@ -117,7 +117,7 @@ final class GraphResponder {
                 yield json(out -> GraphJson.appManagementPolicy(out, shown));
             }
             case SIGN_IN_ACTIVITIES -> {
-                SignInEvidence evidence = source.signInEvidence();
+                SignInEvidence evidence = directory.signInEvidence();
                 List<CredentialSignIn> rows = evidence == null ? List.of() : evidence.signIns();
                 yield page(call, Endpoint.SIGN_IN_ACTIVITIES, "reports/appCredentialSignInActivities", rows.size(),
                         i -> true, (out, i, select) -> GraphJson.signInActivity(out, rows.get(i)), Set.of());

@@ -2,7 +2,9 @@
  * A fake Microsoft Graph over real HTTP: {@link dev.app09.testkit.server.FakeGraphServer} serves a
  * tenant with Graph's paging, {@code $select}, {@code $expand}, error bodies and write semantics,
  * renders each page on demand, injects {@link dev.app09.testkit.server.Fault}s and records every
- * request in a {@link dev.app09.testkit.server.RequestJournal}.
+ * request in a {@link dev.app09.testkit.server.RequestJournal}. {@link
+ * dev.app09.testkit.server.FakeTokenEndpoint} is a fake Entra token endpoint over HTTPS that
+ * authenticates the applications of that tenant by their certificates.
  */
 @NullMarked
 package dev.app09.testkit.server;

@@ -197,6 +197,40 @@ final class WritesTest {
     }
 
     @Test
+    void patch_as_the_graph_sdk_sends_it_with_odata_type_annotations_is_applied() throws Exception {
+        Application payroll = application("Payroll");
+        UUID nextKeyId = UUID.randomUUID();
+        ArrayNode keys = heldKeys(payroll);
+        keys.add(newKey(newCertificate("Payroll next"), nextKeyId));
+        keys.forEach(key -> ((ObjectNode) key).put("@odata.type", "#microsoft.graph.keyCredential"));
+        ObjectNode body = JSON.createObjectNode()
+                .put("@odata.type", "#microsoft.graph.application")
+                .put("displayName", "Payroll renamed");
+        body.set("keyCredentials", keys);
+
+        HttpResponse<String> response = patch(payroll, JSON.writeValueAsString(body));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        assertThat(current(payroll).displayName()).isEqualTo("Payroll renamed");
+        assertThat(keyIdsServed(payroll)).containsExactly(payroll.keyCredentials().get(0).keyId(),
+                payroll.keyCredentials().get(1).keyId(), nextKeyId);
+        assertThat(current(payroll).keyCredentials().subList(0, 2)).isEqualTo(payroll.keyCredentials());
+    }
+
+    @Test
+    void patch_with_an_unknown_property_beside_an_odata_annotation_is_still_refused() throws Exception {
+        Application payroll = application("Payroll");
+        ObjectNode body = JSON.createObjectNode()
+                .put("@odata.type", "#microsoft.graph.application")
+                .put("notes", "not served");
+
+        HttpResponse<String> response = patch(payroll, JSON.writeValueAsString(body));
+
+        assertRefused(response, "'notes'");
+        assertThat(graph.snapshot()).isEqualTo(TENANT);
+    }
+
+    @Test
     void patch_with_password_credentials_is_refused() throws Exception {
         Application payroll = application("Payroll");
         ObjectNode body = JSON.createObjectNode().put("displayName", "Payroll renamed");
@@ -307,6 +341,23 @@ final class WritesTest {
         assertThat(keys).hasSize(3);
         assertThat(keys.subList(0, 2)).isEqualTo(payroll.keyCredentials());
         assertThat(keys.get(2).keyId()).hasToString(returned.path("keyId").asText());
+    }
+
+    @Test
+    void add_key_as_the_graph_sdk_sends_it_with_odata_type_annotations_appends_the_key() throws Exception {
+        Application payroll = application("Payroll");
+        TestCertificates.Issued held = holdCertificate(payroll);
+        String proof = AddKeyProof.forApplication(payroll.id(), NOW).signedWith(held.privateKey());
+        ObjectNode key = newKey(newCertificate("Payroll next"), UUID.randomUUID())
+                .put("@odata.type", "#microsoft.graph.keyCredential");
+        ObjectNode body = (ObjectNode) JSON.readTree(addKeyBody(key, proof));
+        body.put("@odata.type", "#microsoft.graph.applicationAddKeyPostRequestBody");
+
+        HttpResponse<String> response = post("/v1.0/applications/" + payroll.id() + "/addKey",
+                JSON.writeValueAsString(body));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(keyIds(current(payroll))).hasSize(3).endsWith(UUID.fromString(key.path("keyId").asText()));
     }
 
     @Test
