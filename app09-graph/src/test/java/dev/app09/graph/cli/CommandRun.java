@@ -1,5 +1,6 @@
 package dev.app09.graph.cli;
 
+import com.azure.core.http.HttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.app09.testkit.TestClock;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of the {@code app09} command in-process, the way {@code Main} runs it but over a
@@ -25,7 +27,7 @@ import java.util.Map;
 public record CommandRun(int status, String out, String err) {
 
     /** The clock {@code --as-of} defaults to: the instant every sample is defined at. */
-    static final Clock CLOCK = Clock.fixed(TestClock.DEFAULT_INSTANT, ZoneOffset.UTC);
+    public static final Clock CLOCK = Clock.fixed(TestClock.DEFAULT_INSTANT, ZoneOffset.UTC);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,12 +53,26 @@ public record CommandRun(int status, String out, String err) {
      * @return the run
      */
     public static CommandRun withEnvironment(Map<String, String> environment, String... args) {
+        return run(environment, null, args);
+    }
+
+    /**
+     * @param environment the environment variables the command sees
+     * @param identityHttp the HTTP client azure-identity uses for {@code migrate verify}
+     * @param args the command line
+     * @return the run
+     */
+    public static CommandRun withIdentity(Map<String, String> environment, HttpClient identityHttp, String... args) {
+        return run(environment, identityHttp, args);
+    }
+
+    private static CommandRun run(Map<String, String> environment, @Nullable HttpClient identityHttp, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = App09Command.run(args, new Console(outStream, errStream, environment, false), CLOCK);
+            status = App09Command.run(args, new Console(outStream, errStream, environment, false), CLOCK, identityHttp);
         }
         return new CommandRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
