@@ -40,9 +40,8 @@ final class CertInspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The file to inspect (.cer, .crt, .pem, .pfx, ...).")
     private Path file = Path.of("");
 
-    @Option(names = "--as-of", paramLabel = "INSTANT",
-            description = "Judge validity as of this instant (2026-06-01T00:00:00Z) or date (2026-06-01); default: now.")
-    private @Nullable String asOf;
+    @CommandLine.Mixin
+    private AsOf asOf;
 
     @Option(names = "--max-validity-months", paramLabel = "N", defaultValue = "12",
             description = "Warn when the certificate is valid longer than this (default: ${DEFAULT-VALUE}).")
@@ -62,12 +61,7 @@ final class CertInspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Instant instant;
-        try {
-            instant = AsOf.parse(asOf, clock);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+        Instant instant = asOf.instant(clock);
         if (maxValidityMonths < 1) {
             throw usage("--max-validity-months " + maxValidityMonths + ": expected a number of months, 1 or more");
         }

@@ -44,9 +44,8 @@ final class MigratePlanCommand implements Callable<Integer> {
             description = "A verification written by app09 migrate verify (repeatable); it ticks the authentication step.")
     private List<Path> verificationFiles = new ArrayList<>();
 
-    @Option(names = "--as-of", paramLabel = "INSTANT",
-            description = "Plan as of this instant (2026-06-01T00:00:00Z) or date (2026-06-01, midnight UTC); default: now.")
-    private @Nullable String asOf;
+    @CommandLine.Mixin
+    private AsOf asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv or json (default: ${DEFAULT-VALUE}).")
@@ -69,25 +68,11 @@ final class MigratePlanCommand implements Callable<Integer> {
         if (!List.of("table", "csv", "json").contains(chosen)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format " + format + ": expected table, csv or json");
         }
-        Instant instant;
-        try {
-            instant = AsOf.parse(asOf, clock);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        Instant instant = asOf.instant(clock);
         Policy policy = policyOptions.policy();
         List<Verification> verifications = VerificationFiles.read(verificationFiles);
-        ProgressPrinter progress = new ProgressPrinter(console.err(), console.terminal());
-        TenantSnapshot snapshot;
-        try {
-            snapshot = source.read(console, progress, false);
-        } finally {
-            progress.finish();
-        }
-        if (source.isExport()) {
-            snapshot.problems().forEach(progress::problem);
-        }
-        snapshot = PolicyOptions.withUnusedExceptions(snapshot, policy.exceptions(), progress);
+        TenantSnapshot snapshot = source.read(console, false);
+        snapshot = PolicyOptions.withUnusedExceptions(snapshot, policy.exceptions(), console);
         MigrationPlan plan = MigrationPlanner.plan(snapshot, policy, instant, MigrationEvidence.of(verifications));
         switch (chosen) {
             case "json" -> Output.bytes(spec, console, "--output", output, out -> MigrationPlanJson.write(plan, out));

@@ -71,13 +71,7 @@ final class MigrateRetireCommand implements Callable<Integer> {
         GraphConnection connection = source.connection(console);
         List<Verification> verifications = VerificationFiles.read(verificationFiles);
         Instant now = clock.instant();
-        ProgressPrinter progress = new ProgressPrinter(console.err(), console.terminal());
-        TenantSnapshot snapshot;
-        try {
-            snapshot = source.read(console, progress, true); // sign-in evidence is always asked for: it may show the secret in use
-        } finally {
-            progress.finish();
-        }
+        TenantSnapshot snapshot = source.read(console, true); // sign-in evidence is always asked for: it may show the secret in use
         GraphWriter writer = GraphWriter.create(connection, clock);
         MigrationEvidence evidence = MigrationEvidence.of(verifications);
         Application application = snapshot.applications().stream().filter(a -> a.appId().equals(appId)).findFirst()

@@ -118,13 +118,7 @@ final class MigrateUploadCommand implements Callable<Integer> {
     }
 
     private Application application() {
-        ProgressPrinter progress = new ProgressPrinter(console.err(), console.terminal());
-        TenantSnapshot snapshot;
-        try {
-            snapshot = source.read(console, progress, false);
-        } finally {
-            progress.finish();
-        }
+        TenantSnapshot snapshot = source.read(console, false);
         return snapshot.applications().stream().filter(a -> a.appId().equals(appId)).findFirst()
                 .orElseThrow(() -> usage("no application with appId " + appId + " in the tenant"
                         + (snapshot.complete() ? "" : " (the read was incomplete: try again)")

@@ -67,7 +67,8 @@ final class PolicyOptions {
      *
      * @return the snapshot with a warning per such exception
      */
-    static TenantSnapshot withUnusedExceptions(TenantSnapshot snapshot, ExceptionRegister register, ProgressPrinter progress) {
+    static TenantSnapshot withUnusedExceptions(TenantSnapshot snapshot, ExceptionRegister register, Console console) {
+        ProgressPrinter progress = new ProgressPrinter(console.err(), false);
         Set<UUID> appIds = new HashSet<>();
         snapshot.applications().stream().map(Application::appId).forEach(appIds::add);
         snapshot.servicePrincipals().stream().map(ServicePrincipal::appId).forEach(appIds::add);

@@ -50,9 +50,8 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private PolicyOptions policyOptions;
 
-    @Option(names = "--as-of", paramLabel = "INSTANT",
-            description = "Judge as of this instant (2026-06-01T00:00:00Z) or date (2026-06-01, midnight UTC); default: now.")
-    private @Nullable String asOf;
+    @CommandLine.Mixin
+    private AsOf asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv, json or markdown (default: ${DEFAULT-VALUE}).")
@@ -76,24 +75,15 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Format chosen = format();
-        Instant instant = asOf();
+        Instant instant = asOf.instant(clock);
         Policy policy = policyOptions.policy();
         @Nullable Industry profile = industry();
         Path target = output;
         if (target != null && Files.exists(target)) {
             throw usage("--output " + target + " exists; app09 never overwrites a file: choose another name");
         }
-        ProgressPrinter progress = new ProgressPrinter(console.err(), console.terminal());
-        TenantSnapshot snapshot;
-        try {
-            snapshot = source.read(console, progress, false);
-        } finally {
-            progress.finish();
-        }
-        if (source.isExport()) {
-            snapshot.problems().forEach(progress::problem); // a live read has told the listener already
-        }
-        snapshot = PolicyOptions.withUnusedExceptions(snapshot, policy.exceptions(), progress);
+        TenantSnapshot snapshot = source.read(console, false);
+        snapshot = PolicyOptions.withUnusedExceptions(snapshot, policy.exceptions(), console);
         Report report = Assessor.assess(snapshot, policy, instant);
         write(report, chosen, profile, target);
         if (!report.complete()) {
@@ -108,14 +98,6 @@ final class ScanCommand implements Callable<Integer> {
             return Format.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw usage("--format " + format + ": expected table, csv, json or markdown");
-        }
-    }
-
-    private Instant asOf() {
-        try {
-            return AsOf.parse(asOf, clock);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
         }
     }
 

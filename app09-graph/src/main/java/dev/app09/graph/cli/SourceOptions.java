@@ -79,12 +79,25 @@ abstract class SourceOptions {
     }
 
     /**
-     * Reads the tenant.
+     * Reads the tenant, with progress and problems on standard error.
      *
-     * @param listener progress and problems of a live read
      * @param alwaysEvidence read sign-in evidence from Graph even without {@code --sign-in-evidence}
      */
-    TenantSnapshot read(Console console, ScanListener listener, boolean alwaysEvidence) {
+    TenantSnapshot read(Console console, boolean alwaysEvidence) {
+        ProgressPrinter progress = new ProgressPrinter(console.err(), console.terminal());
+        TenantSnapshot snapshot;
+        try {
+            snapshot = read(console, progress, alwaysEvidence);
+        } finally {
+            progress.finish();
+        }
+        if (export != null) {
+            snapshot.problems().forEach(progress::problem); // a live read has told the listener already
+        }
+        return snapshot;
+    }
+
+    private TenantSnapshot read(Console console, ScanListener listener, boolean alwaysEvidence) {
         checkOne();
         if (export != null) {
             if (signInEvidence && !Files.exists(export.resolve(ExportReader.SIGN_INS))) {

@@ -56,15 +56,7 @@ public final class JsonReport {
             uuid(json, "tenantId", report.tenantId());
             instant(json, "asOf", report.asOf());
             json.writeBooleanField("complete", report.complete());
-            json.writeArrayFieldStart("problems");
-            for (ScanProblem problem : report.problems()) {
-                json.writeStartObject();
-                json.writeStringField("impact", problem.impact().name());
-                json.writeStringField("source", problem.source());
-                json.writeStringField("message", problem.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            problems(json, report.problems());
             summary(json, report);
             findings(json, "tenantFindings", report.tenantFindings());
             json.writeArrayFieldStart("workloads");
@@ -146,7 +138,20 @@ public final class JsonReport {
         json.writeEndArray();
     }
 
-    private static void uuid(JsonGenerator json, String name, @Nullable UUID value) throws IOException {
+    /** Writes {@code "problems": [{impact, source, message}]}, as the report and the migration plan show them. */
+    static void problems(JsonGenerator json, List<ScanProblem> problems) throws IOException {
+        json.writeArrayFieldStart("problems");
+        for (ScanProblem problem : problems) {
+            json.writeStartObject();
+            json.writeStringField("impact", problem.impact().name());
+            json.writeStringField("source", problem.source());
+            json.writeStringField("message", problem.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    static void uuid(JsonGenerator json, String name, @Nullable UUID value) throws IOException {
         json.writeStringField(name, value == null ? null : value.toString());
     }
 

@@ -11,14 +11,12 @@ import dev.app09.core.migration.MigrationState;
 import dev.app09.core.migration.Refusal;
 import dev.app09.core.migration.RetirementDecision;
 import dev.app09.core.migration.WorkloadMigration;
-import dev.app09.core.model.ScanProblem;
 import dev.app09.core.report.ChecklistItem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link MigrationPlan} as JSON: tenantId, asOf, complete, problems, counts (per state,
@@ -44,18 +42,10 @@ public final class MigrationPlanJson {
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
-            uuid(json, "tenantId", plan.tenantId());
+            JsonReport.uuid(json, "tenantId", plan.tenantId());
             json.writeStringField("asOf", plan.asOf().toString());
             json.writeBooleanField("complete", plan.complete());
-            json.writeArrayFieldStart("problems");
-            for (ScanProblem problem : plan.problems()) {
-                json.writeStartObject();
-                json.writeStringField("impact", problem.impact().name());
-                json.writeStringField("source", problem.source());
-                json.writeStringField("message", problem.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            JsonReport.problems(json, plan.problems());
             json.writeObjectFieldStart("counts");
             for (Map.Entry<MigrationState, Integer> count : plan.counts().entrySet()) {
                 json.writeNumberField(count.getKey().name(), count.getValue());
@@ -78,7 +68,7 @@ public final class MigrationPlanJson {
         json.writeStringField("appId", w.appId().toString());
         json.writeStringField("displayName", w.displayName());
         json.writeStringField("origin", w.origin().name());
-        uuid(json, "applicationObjectId", w.applicationObjectId());
+        JsonReport.uuid(json, "applicationObjectId", w.applicationObjectId());
         json.writeStringField("verdict", w.verdict().name());
         json.writeStringField("state", w.state().name());
         json.writeStringField("nextStep", w.nextStep());
@@ -112,13 +102,5 @@ public final class MigrationPlanJson {
         }
         json.writeEndArray();
         json.writeEndObject();
-    }
-
-    private static void uuid(JsonGenerator json, String name, @Nullable UUID value) throws IOException {
-        if (value == null) {
-            json.writeNullField(name);
-        } else {
-            json.writeStringField(name, value.toString());
-        }
     }
 }
