@@ -24,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
@@ -179,6 +180,21 @@ final class GraphWriterTest {
 
             assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.DONE);
             assertThat(result.message()).contains("no answer from Graph");
+            assertThat(graph.server().journal().count(Endpoint.UPDATE_APPLICATION)).isEqualTo(1);
+        }
+
+        @Test
+        void a_failed_write_whose_read_back_fails_too_is_unknown_not_done() {
+            // Faults answer in the order added: the first read gets the real answer, later reads a 404.
+            graph.serve(tenant()).inject(Fault.delay(Duration.ZERO).on(Endpoint.APPLICATION).times(1))
+                    .inject(Fault.status(404).on(Endpoint.APPLICATION))
+                    .inject(Fault.status(500).on(Endpoint.UPDATE_APPLICATION));
+
+            WriteResult result = writer().uploadCertificate(APP, NEW.keyCredentialPayload(), null);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
+            assertThat(result.outcome().succeeded()).isFalse();
+            assertThat(result.message()).contains("HTTP 500", "reading the keys back failed", "is not known");
             assertThat(graph.server().journal().count(Endpoint.UPDATE_APPLICATION)).isEqualTo(1);
         }
 
