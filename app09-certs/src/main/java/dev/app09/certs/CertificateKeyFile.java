@@ -14,6 +14,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collections;
@@ -36,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * message holds the password.
  */
 public final class CertificateKeyFile {
+
+    private static final String NO_PRIVATE_KEY = ": holds no private key (a .cer or .pem holds the public certificate "
+            + "only; give the .pfx or the --pem-bundle .key.pem)";
 
     private CertificateKeyFile() {
     }
@@ -78,6 +83,9 @@ public final class CertificateKeyFile {
     }
 
     private static CertificateAndKey pkcs12(Path file, byte[] content, char @Nullable [] password) throws IOException {
+        if (isDerCertificate(content)) {
+            throw new IOException(file + NO_PRIVATE_KEY);
+        }
         if (password == null) {
             throw new IOException(file + ": is not PEM, so it is read as a PKCS#12 (PFX), which needs its password");
         }
@@ -104,6 +112,16 @@ public final class CertificateKeyFile {
             throw new IOException(file + ": the PKCS#12's key cannot be read with this password", e);
         }
         throw new IOException(file + ": the PKCS#12 holds no private key with its certificate");
+    }
+
+    /** A DER certificate (the {@code .cer} Entra takes) is not a PKCS#12: say it lacks the key, not the password. */
+    private static boolean isDerCertificate(byte[] content) {
+        try {
+            CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(content));
+            return true;
+        } catch (CertificateException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static CertificateAndKey pem(Path file, byte[] content) throws IOException {
@@ -134,8 +152,7 @@ public final class CertificateKeyFile {
             throw new IOException(file + ": holds no CERTIFICATE block");
         }
         if (key == null) {
-            throw new IOException(file + ": holds no private key (a .cer or .pem holds the public certificate only; "
-                    + "give the .pfx or the --pem-bundle .key.pem)");
+            throw new IOException(file + NO_PRIVATE_KEY);
         }
         return pair(file, certificate, key);
     }
