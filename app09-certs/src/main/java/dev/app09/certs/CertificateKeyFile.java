@@ -54,6 +54,9 @@ public final class CertificateKeyFile {
     public static CertificateAndKey read(Path file, char @Nullable [] password) throws IOException {
         byte[] content = content(file);
         try {
+            if (content.length == 0) {
+                throw new IOException(file + ": is empty; expected a PFX or a PEM bundle with a certificate and its key");
+            }
             return looksLikePem(content) ? pem(file, content) : pkcs12(file, content, password);
         } finally {
             Arrays.fill(content, (byte) 0);
