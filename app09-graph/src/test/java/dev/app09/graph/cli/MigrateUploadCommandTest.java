@@ -179,6 +179,17 @@ final class MigrateUploadCommandTest {
             assertNothingWritten();
             assertThat(keyIdsNow()).containsExactly(OLD_CERT, OTHER_CERT);
         }
+
+        @Test
+        void when_graph_hides_every_keys_bytes_the_refusal_does_not_send_the_user_to_add_key() {
+            serveTwoCertificates();
+            graph.server().keyValuesReadable(false);
+
+            CommandRun run = upload(fresh.cer());
+
+            assertThat(run.status()).as("%s", run).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(run.out()).startsWith("REFUSED:").contains("Entra admin center").doesNotContain("Upload with a proof key");
+        }
     }
 
     @Nested
@@ -208,6 +219,20 @@ final class MigrateUploadCommandTest {
             assertThat(run.out()).startsWith("REFUSED:").contains("not a valid Verify certificate");
             assertNothingWritten();
             assertThat(keyIdsNow()).containsExactly(CURRENT_CERT);
+        }
+
+        @Test
+        void when_graph_hides_the_key_bytes_add_key_is_refused_for_that_reason_not_as_a_wrong_certificate()
+                throws IOException {
+            serveCurrentCertificate();
+            graph.server().keyValuesReadable(false);
+
+            CommandRun run = upload(fresh.cer(), "--proof-key", current.pfx().toString());
+
+            assertThat(run.status()).as("%s", run).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(run.out()).startsWith("REFUSED:").contains("did not return the key bytes", CURRENT_CERT.toString())
+                    .doesNotContain("not a valid Verify certificate", "no proof key to PATCH");
+            assertNothingWritten();
         }
 
         @Test
