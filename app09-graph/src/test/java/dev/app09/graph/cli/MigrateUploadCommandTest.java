@@ -12,6 +12,7 @@ import dev.app09.testkit.junit.FakeGraphExtension;
 import dev.app09.testkit.server.Endpoint;
 import dev.app09.testkit.server.Fault;
 import dev.app09.testkit.tenant.FakeTenant;
+import dev.app09.testkit.tenant.SampleTenants;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,7 +117,7 @@ final class MigrateUploadCommandTest {
     private static List<KeyCredential> keysOf(Path cer) throws IOException {
         byte[] thumbprint = sha1(Files.readAllBytes(cer));
         return keysNow().stream().filter(k -> k.customKeyIdentifier() != null
-                && java.util.Arrays.equals(k.customKeyIdentifier().bytes(), thumbprint)).toList();
+                && Arrays.equals(k.customKeyIdentifier().bytes(), thumbprint)).toList();
     }
 
     private static void assertNothingWritten() {
@@ -312,7 +314,7 @@ final class MigrateUploadCommandTest {
         @Test
         void an_export_is_refused_because_it_cannot_be_written_to() {
             CommandRun run = CommandRun.withEnvironment(ENVIRONMENT, "migrate", "upload-cert", "--export",
-                    SampleExports.checkedIn(dev.app09.testkit.tenant.SampleTenants.contoso()).toString(),
+                    SampleExports.checkedIn(SampleTenants.contoso()).toString(),
                     "--app-id", APP_ID.toString(), "--certificate", fresh.cer().toString());
 
             assertThat(run.status()).as("%s", run).isEqualTo(ExitCode.BAD_INPUT);
