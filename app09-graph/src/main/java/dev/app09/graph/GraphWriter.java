@@ -107,6 +107,13 @@ public final class GraphWriter {
                 && KeyCredentialPayload.TYPE.equals(k.getType()) && KeyCredentialPayload.USAGE.equals(k.getUsage())
                 && CredentialStatus.at(instant(k.getStartDateTime()), instant(k.getEndDateTime()), clock.instant())
                         == CredentialStatus.ACTIVE);
+        List<String> unreadable = unreadable(before);
+        if (!registered && !unreadable.isEmpty()) {
+            return new WriteResult(Outcome.REFUSED, "Graph did not return the key bytes of " + unreadable.size()
+                    + " registered key(s) of application " + objectId + " (" + String.join(", ", unreadable) + "), so "
+                    + "app09 cannot tell whether the proof key's certificate " + proofThumbprint + " is one of them. Nothing "
+                    + "was sent. Upload in the Entra admin center instead (a PATCH would delete those keys)", null);
+        }
         if (!registered) {
             return new WriteResult(Outcome.REFUSED, "the proof key's certificate " + proofThumbprint + " is not a valid "
                     + "Verify certificate of application " + objectId + " now, so Graph would refuse addKey; nothing was "
@@ -129,13 +136,15 @@ public final class GraphWriter {
 
     private WriteResult patchKeys(UUID objectId, KeyCredentialPayload certificate, String thumbprint,
             List<KeyCredential> before) {
-        List<String> unreadable = before.stream().filter(k -> k.getKey() == null || k.getKey().length == 0)
-                .map(k -> String.valueOf(k.getKeyId())).toList();
+        List<String> unreadable = unreadable(before);
         if (!unreadable.isEmpty()) {
             return new WriteResult(Outcome.REFUSED, "Graph did not return the key bytes of " + unreadable.size()
                     + " registered key(s) of application " + objectId + " (" + String.join(", ", unreadable) + "): a PATCH "
-                    + "replaces the whole list, so it would delete them. Nothing was sent. Upload with a proof key (addKey) "
-                    + "or in the Entra admin center instead", null);
+                    + "replaces the whole list, so it would delete them. Nothing was sent. "
+                    + (unreadable.size() == before.size()
+                            ? "Upload in the Entra admin center instead (without key bytes app09 cannot check an addKey "
+                                    + "proof key either)"
+                            : "Upload with a proof key (addKey) or in the Entra admin center instead"), null);
         }
         List<KeyCredential> all = new ArrayList<>();
         for (KeyCredential held : before) {
@@ -160,6 +169,12 @@ public final class GraphWriter {
         });
         return confirmUpload(objectId, certificate, thumbprint, before, answer, "PATCH of keyCredentials ("
                 + before.size() + " existing key(s) sent back with the new one)");
+    }
+
+    /** @return the keyIds of the keys whose bytes Graph did not return */
+    private static List<String> unreadable(List<KeyCredential> keys) {
+        return keys.stream().filter(k -> k.getKey() == null || k.getKey().length == 0)
+                .map(k -> String.valueOf(k.getKeyId())).toList();
     }
 
     /** Reads the keys back and says what the write did. */

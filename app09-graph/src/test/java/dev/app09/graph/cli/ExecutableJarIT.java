@@ -2,6 +2,7 @@ package dev.app09.graph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,6 +72,28 @@ final class ExecutableJarIT {
         assertThat(inspect.out).contains("Upload       accepted");
         assertThat(refused.status).isEqualTo(2);
         assertThat(refused.out).contains("CONTAINS_PRIVATE_KEY");
+    }
+
+    @Test
+    void migrate_plan_in_json_puts_a_contoso_workload_with_secrets_only_at_needs_certificate() throws Exception {
+        Run run = app09("migrate", "plan", "--export", CONTOSO, "--as-of", "2026-06-01T00:00:00Z", "--format", "json");
+
+        assertThat(run.status).as(run.err).isZero();
+        JsonNode plan = CommandRun.parse(run.out);
+        assertThat(plan.get("workloads")).filteredOn(w -> w.get("displayName").asText().equals("Payroll Export"))
+                .singleElement().satisfies(w -> assertThat(w.get("state").asText()).isEqualTo("NEEDS_CERTIFICATE"));
+    }
+
+    @Test
+    void migrate_help_lists_the_four_steps() throws Exception {
+        Run run = app09("migrate", "--help");
+
+        assertThat(run.status).as(run.err).isZero();
+        assertThat(run.out.lines().map(String::strip))
+                .anyMatch(line -> line.startsWith("plan "))
+                .anyMatch(line -> line.startsWith("upload-cert "))
+                .anyMatch(line -> line.startsWith("verify "))
+                .anyMatch(line -> line.startsWith("retire-secret "));
     }
 
     private static Run app09(String... args) throws IOException, InterruptedException {
