@@ -8,6 +8,7 @@ import dev.app09.core.migration.MigrationPlanner;
 import dev.app09.core.migration.Verification;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.rules.Policy;
+import dev.app09.graph.GraphWriter;
 import dev.app09.graph.json.MigrationPlanJson;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,9 +24,11 @@ import picocli.CommandLine.Option;
 
 /** {@code app09 migrate plan}: where every workload stands, and its next step. */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Shows where every workload stands and its next step; changes nothing.",
         description = {"Shows each workload's migration state (NEEDS_CERTIFICATE, CERTIFICATE_UNPROVEN,",
             "READY_TO_RETIRE_SECRET, DONE, EXCEPTION, NOTHING_TO_DO), its next step and the guidance's",
-            "verification checklist ticked from evidence. Reads only; changes nothing."},
+            "verification checklist ticked from evidence. Sign-in evidence is always asked for, as retire-secret",
+            "asks for it, so that the plan and the step agree. Reads only; changes nothing."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the plan was written", "2:bad usage or bad input", "3:the read was incomplete (plan written)",
             "4:internal error"})
@@ -71,9 +74,11 @@ final class MigratePlanCommand implements Callable<Integer> {
         Instant instant = asOf.instant(clock);
         Policy policy = policyOptions.policy();
         List<Verification> verifications = VerificationFiles.read(verificationFiles);
-        TenantSnapshot snapshot = source.read(console, false);
+        TenantSnapshot snapshot = source.read(console, true); // as retire-secret reads it: the plan and the step agree
         snapshot = PolicyOptions.withUnusedExceptions(snapshot, policy.exceptions(), console);
-        MigrationPlan plan = MigrationPlanner.plan(snapshot, policy, instant, MigrationEvidence.of(verifications));
+        MigrationEvidence evidence = VerificationFiles.evidence(verifications, snapshot,
+                source.isExport() ? null : GraphWriter.create(source.connection(console), clock), console);
+        MigrationPlan plan = MigrationPlanner.plan(snapshot, policy, instant, evidence);
         switch (chosen) {
             case "json" -> Output.bytes(spec, console, "--output", output, out -> MigrationPlanJson.write(plan, out));
             case "csv" -> Output.text(spec, console, "--output", output, out -> MigrationPlanCsv.write(plan, out));

@@ -6,7 +6,6 @@ import dev.app09.core.migration.RetirementDecision;
 import dev.app09.core.migration.RetirementGuard;
 import dev.app09.core.migration.RetirementRule;
 import dev.app09.core.migration.Verification;
-import dev.app09.core.model.Application;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.report.PlainText;
 import dev.app09.core.rules.Policy;
@@ -29,6 +28,7 @@ import picocli.CommandLine.Option;
 
 /** {@code app09 migrate retire-secret}: removes one client secret, only when that cannot cause an outage. */
 @Command(name = "retire-secret", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Removes one client secret, only when no rule refuses (a dry run unless --confirm).",
         description = {"Removes one client secret (removePassword), guarded. A dry run unless --confirm.",
             "Refused unless the workload keeps an ACTIVE certificate or a federated credential, and a saved",
             "verification (--verification) or the sign-in evidence (read by the command) shows a certificate",
@@ -73,17 +73,7 @@ final class MigrateRetireCommand implements Callable<Integer> {
         Instant now = clock.instant();
         TenantSnapshot snapshot = source.read(console, true); // sign-in evidence is always asked for: it may show the secret in use
         GraphWriter writer = GraphWriter.create(connection, clock);
-        MigrationEvidence evidence = MigrationEvidence.of(verifications);
-        Application application = snapshot.applications().stream().filter(a -> a.appId().equals(appId)).findFirst()
-                .orElse(null);
-        if (application != null && !verifications.isEmpty()) {
-            try {
-                evidence = evidence.withThumbprints(writer.certificateThumbprints(application.id()));
-            } catch (GraphCallFailed e) {
-                console.err().println("app09: warning: the certificates' bytes could not be read, so verifications are "
-                        + "matched by customKeyIdentifier: " + PlainText.clean(Objects.toString(e.getMessage())));
-            }
-        }
+        MigrationEvidence evidence = VerificationFiles.evidence(verifications, snapshot, writer, console);
         RetirementDecision decision = RetirementGuard.check(snapshot, Policy.defaults(), now, appId, keyId, evidence);
         PrintStream out = console.out();
         out.println("Secret   " + (decision.secret().isEmpty() ? keyId : PlainText.clean(decision.secret())));

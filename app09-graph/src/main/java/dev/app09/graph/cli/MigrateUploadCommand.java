@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 
 /** {@code app09 migrate upload-cert}: registers a certificate's public key on an application, keeping every key it holds. */
 @Command(name = "upload-cert", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Registers a certificate on an application, keeping every key it holds.",
         description = {"Registers a certificate's public key (.cer) on an application.",
             "With --proof-key (a current certificate of the application, with its key) it calls addKey;",
             "without, it PATCHes the key list, sending back every registered key with its bytes (a key whose",
@@ -36,7 +37,7 @@ import picocli.CommandLine.Option;
             "back afterwards: every earlier key must still be there and the new one present."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:registered (or already registered)", "2:bad usage, or refused before anything was sent",
-            "4:internal error", "5:Graph refused or failed the write, or the read-back disagrees"})
+            "3:the application was not found and the read was incomplete", "4:internal error", "5:Graph refused or failed the write, or the read-back disagrees"})
 final class MigrateUploadCommand implements Callable<Integer> {
 
     static final String DEFAULT_PROOF_PASSWORD_VARIABLE = "APP09_PFX_PASSWORD";
@@ -76,7 +77,18 @@ final class MigrateUploadCommand implements Callable<Integer> {
         KeyCredentialPayload payload = payload();
         CertificateAndKey proof = proofKey == null ? null
                 : KeyFiles.read(spec, console, "--proof-key", proofKey, proofPasswordVariable);
-        Application application = application();
+        TenantSnapshot snapshot = source.read(console, false);
+        Application application = snapshot.applications().stream().filter(a -> a.appId().equals(appId)).findFirst()
+                .orElse(null);
+        if (application == null && !snapshot.complete()) {
+            console.err().println("app09: no application with appId " + appId + " was read, and the read was incomplete: "
+                    + "nothing was sent; try again");
+            return ExitCode.INCOMPLETE;
+        }
+        if (application == null) {
+            throw usage("no application with appId " + appId + " in the tenant; certificates are registered on the "
+                    + "application object, in the tenant that owns it");
+        }
         WriteResult result;
         try {
             result = GraphWriter.create(connection, clock).uploadCertificate(application.id(), payload, proof);
@@ -115,14 +127,6 @@ final class MigrateUploadCommand implements Callable<Integer> {
             throw usage(why.toString());
         }
         return verdict.payload();
-    }
-
-    private Application application() {
-        TenantSnapshot snapshot = source.read(console, false);
-        return snapshot.applications().stream().filter(a -> a.appId().equals(appId)).findFirst()
-                .orElseThrow(() -> usage("no application with appId " + appId + " in the tenant"
-                        + (snapshot.complete() ? "" : " (the read was incomplete: try again)")
-                        + "; certificates are registered on the application object, in the tenant that owns it"));
     }
 
     private CommandLine.ParameterException usage(String message) {

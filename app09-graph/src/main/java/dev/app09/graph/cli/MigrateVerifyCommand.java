@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code app09 migrate verify}: proves an application authenticates with its certificate, and records it. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Proves an application signs in with its certificate, and records it.",
         description = {"Signs in as the application with its certificate (a client-credentials token for Graph,",
             "through azure-identity) and records the success for retire-secret and for auditors.",
             "The token is dropped at once: it is never stored or printed."},

@@ -1,6 +1,12 @@
 package dev.app09.graph.cli;
 
+import dev.app09.core.migration.MigrationEvidence;
 import dev.app09.core.migration.Verification;
+import dev.app09.core.model.Application;
+import dev.app09.core.model.TenantSnapshot;
+import dev.app09.core.report.PlainText;
+import dev.app09.graph.GraphCallFailed;
+import dev.app09.graph.GraphWriter;
 import dev.app09.graph.BadInputException;
 import dev.app09.graph.json.VerificationFile;
 import java.io.IOException;
@@ -9,15 +15,51 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
-/** Reads the files given with {@code --verification}. */
+/** Reads the files given with {@code --verification}, and turns them into evidence for the migration rules. */
 final class VerificationFiles {
 
     /** A verification file is a few hundred bytes; anything much larger is not one. */
     private static final int MAX_BYTES = 64 * 1024;
 
     private VerificationFiles() {
+    }
+
+    /**
+     * The evidence for the migration rules: the verifications, and the SHA-1 thumbprints of the
+     * certificates of each application they name, computed from the key bytes read from Graph
+     * (so that a verification matches whatever customKeyIdentifier the certificate was given).
+     *
+     * @param writer reads the key bytes; null for an export, where verifications are matched by customKeyIdentifier
+     */
+    static MigrationEvidence evidence(List<Verification> verifications, TenantSnapshot snapshot, @Nullable GraphWriter writer,
+            Console console) {
+        MigrationEvidence evidence = MigrationEvidence.of(verifications);
+        if (writer == null) {
+            return evidence;
+        }
+        Set<UUID> clients = verifications.stream().map(Verification::clientId).collect(Collectors.toSet());
+        Map<UUID, String> thumbprints = new HashMap<>();
+        for (Application application : snapshot.applications()) {
+            if (clients.contains(application.appId())) {
+                try {
+                    thumbprints.putAll(writer.certificateThumbprints(application.id()));
+                } catch (GraphCallFailed e) {
+                    console.err().println("app09: warning: the certificates of application " + application.appId()
+                            + " could not be read, so verifications are matched by customKeyIdentifier: "
+                            + PlainText.clean(Objects.toString(e.getMessage())));
+                }
+            }
+        }
+        return evidence.withThumbprints(thumbprints);
     }
 
     /**

@@ -208,6 +208,7 @@ final class MigratePlanCommandTest {
         @Test
         void without_sign_in_evidence_or_a_verification_the_certificate_is_unproven_and_the_check_is_manual() {
             servePayroll(true);
+            graph.server().inject(Fault.status(403).on(Endpoint.SIGN_IN_ACTIVITIES)); // evidence is always asked for
 
             CommandRun run = planGraph("--format", "json");
 
