@@ -3,13 +3,23 @@ package dev.app09.graph.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.app09.certs.CertificateAndKey;
+import dev.app09.certs.CertificateFiles;
+import dev.app09.certs.CertificateRequest;
+import dev.app09.certs.SelfSignedCertificates;
+import dev.app09.testkit.server.FakeGraphServer;
+import dev.app09.testkit.server.FakeTokenEndpoint;
+import dev.app09.testkit.tenant.FakeTenant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -19,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class ExecutableJarIT {
 
     private static final Path JAR = Path.of("target/app09.jar");
+    private static final String PASSWORD = "jar-verify-password";
     private static final String CONTOSO = "../app09-testkit/src/main/resources/dev/app09/testkit/samples/contoso";
 
     @Test
@@ -96,13 +107,50 @@ final class ExecutableJarIT {
                 .anyMatch(line -> line.startsWith("retire-secret "));
     }
 
+    @Test
+    void migrate_verify_signs_in_over_tls_trusted_through_the_jvm_options_and_retire_secret_accepts_its_file(
+            @TempDir Path dir) throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID appId = UUID.randomUUID();
+        UUID secret = UUID.randomUUID();
+        UUID certificateKey = UUID.randomUUID();
+        CertificateAndKey certificate = SelfSignedCertificates.create(CertificateRequest.of("CN=jar-verify"), Clock.systemUTC());
+        CertificateFiles files = CertificateFiles.write(dir, "jar-verify", certificate, PASSWORD.toCharArray(), false);
+        try (FakeGraphServer graph = FakeGraphServer.start(); FakeTokenEndpoint entra = FakeTokenEndpoint.start(graph)) {
+            graph.serve(FakeTenant.at(Instant.now()).tenantId(tenant).application("Jar App", a -> a.appId(appId)
+                    .secret(s -> s.keyId(secret)).certificate(c -> c.keyId(certificateKey))).build())
+                    .certificate(certificateKey, certificate.certificateDer());
+            List<String> trust = List.of("-Djavax.net.ssl.trustStore=" + entra.trustStore(),
+                    "-Djavax.net.ssl.trustStorePassword=" + entra.trustStorePassword(), "-Djavax.net.ssl.trustStoreType=PKCS12");
+            Path verification = dir.resolve("jar-verify.verification.json");
+
+            Run verify = app09(trust, Map.of("APP09_PFX_PASSWORD", PASSWORD), "migrate", "verify", "--tenant-id",
+                    tenant.toString(), "--client-id", appId.toString(), "--certificate", files.pfx().toString(),
+                    "--authority-host", entra.authorityHost(), "--out", verification.toString());
+            Run retire = app09("migrate", "retire-secret", "--graph-url", graph.baseUrl(), "--app-id", appId.toString(),
+                    "--key-id", secret.toString(), "--verification", verification.toString());
+
+            assertThat(verify.status).as(verify.err).isZero();
+            assertThat(Files.readString(verification)).contains(certificate.thumbprints().sha1Hex());
+            assertThat(entra.requests()).singleElement().satisfies(r -> assertThat(r.keyId()).isEqualTo(certificateKey));
+            assertThat(retire.status).as(retire.out + retire.err).isZero();
+            assertThat(retire.out).contains("(saved verification)", "Dry run");
+        }
+    }
+
     private static Run app09(String... args) throws IOException, InterruptedException {
         return app09(Map.of(), args);
     }
 
     private static Run app09(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        return app09(List.of(), environment, args);
+    }
+
+    private static Run app09(List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
