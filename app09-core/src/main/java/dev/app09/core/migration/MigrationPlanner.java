@@ -121,9 +121,25 @@ public final class MigrationPlanner {
                 new ChecklistItem("Client secrets are removed once certificate authentication works",
                         secrets == 0 ? State.DONE : State.OPEN,
                         secrets == 0 ? "no live secret" : secrets + " live secret(s)"),
-                new ChecklistItem("Certificate expiry is monitored and a renewal registered before expiry",
-                        expiring ? State.OPEN : State.DONE,
-                        expiring ? "a certificate is expired or ends soon without a successor"
-                                : "no certificate expired or ending soon without a successor"));
+                expiry(credentials, expiring));
+    }
+
+    /**
+     * Monitoring is a process no snapshot shows: the item is OPEN when a certificate is expired or
+     * ends soon without a successor, or when there is nothing to renew yet; DONE only for federation,
+     * which does not expire; otherwise for a person to check.
+     */
+    private static ChecklistItem expiry(List<AssessedCredential> credentials, boolean expiring) {
+        String text = "Certificate expiry is monitored and a renewal registered before expiry";
+        if (expiring) {
+            return new ChecklistItem(text, State.OPEN, "a certificate is expired or ends soon without a successor");
+        }
+        if (credentials.stream().anyMatch(AssessedCredential::isActiveCertificate)) {
+            return new ChecklistItem(text, State.MANUAL, "no certificate ends soon without a successor; check that "
+                    + "expiry is monitored");
+        }
+        return credentials.stream().anyMatch(c -> c.kind() == CredentialKind.FEDERATED)
+                ? new ChecklistItem(text, State.DONE, "federated credentials do not expire")
+                : new ChecklistItem(text, State.OPEN, "no active certificate yet");
     }
 }

@@ -40,6 +40,13 @@ final class NextStep {
             }
         }
         for (RetirementDecision decision : blocked) {
+            if (decision.refusedBy(RetirementRule.USAGE_UNKNOWN) && !decision.refusedBy(RetirementRule.CERTIFICATE_NOT_PROVEN)) {
+                return "Sign-in evidence could not be read: check by hand that no client uses secret " + decision.keyId()
+                        + ", then app09 migrate retire-secret --app-id " + workload.appId() + " --key-id " + decision.keyId()
+                        + " --without-usage-evidence";
+            }
+        }
+        for (RetirementDecision decision : blocked) {
             if (decision.refusedBy(RetirementRule.CERTIFICATE_NOT_PROVEN)) {
                 return workload.credentials().stream().anyMatch(AssessedCredential::isActiveCertificate)
                         ? "Prove the certificate works: app09 migrate verify --tenant-id TENANT --client-id "

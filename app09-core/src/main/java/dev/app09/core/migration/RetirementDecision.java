@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param secret the secret as people know it (display name, hint, end), never its value; empty when not found
  * @param refusals every rule that refuses; empty when the removal is safe
  * @param grounds why it is safe (the proofs that were accepted), for the record
+ * @param warnings what is not known and was accepted anyway (a removal without sign-in evidence)
  */
 public record RetirementDecision(
         UUID appId,
@@ -25,7 +26,8 @@ public record RetirementDecision(
         @Nullable UUID objectId,
         String secret,
         List<Refusal> refusals,
-        List<String> grounds) {
+        List<String> grounds,
+        List<String> warnings) {
 
     /** Validates and copies. */
     public RetirementDecision {
@@ -34,6 +36,7 @@ public record RetirementDecision(
         requireNonNull(secret, "secret");
         refusals = List.copyOf(refusals);
         grounds = List.copyOf(grounds);
+        warnings = List.copyOf(warnings);
         if ((location == null) != (objectId == null)) {
             throw new IllegalArgumentException("a found secret has both a location and an object id");
         }

@@ -35,12 +35,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>the keyId names a password credential of the workload ({@code NO_SUCH_SECRET}) that is a
  *       client secret, not a SAML signing password ({@code SIGNING_PASSWORD});
  *   <li>the workload keeps an ACTIVE certificate or a federated credential after the removal
- *       ({@code NO_ALTERNATIVE});
- *   <li>when sign-in evidence was read, the secret did not sign in within the usage window
- *       ({@code SECRET_IN_USE});
+ *       ({@code NO_ALTERNATIVE}), and one that lasts beyond the expiry warning
+ *       ({@code ALTERNATIVE_ENDS_SOON});
+ *   <li>sign-in evidence was read ({@code USAGE_UNKNOWN}, unless the caller accepts the removal
+ *       without it), and the secret did not sign in within the usage window ({@code SECRET_IN_USE});
  *   <li>a certificate of the workload is proven to work ({@code CERTIFICATE_NOT_PROVEN}): a saved
- *       {@link Verification} of this client, of an ACTIVE certificate of it, made within the usage
- *       window and not after {@code asOf}; or, in the sign-in evidence, a sign-in of an ACTIVE
+ *       {@link Verification} of this client, of an ACTIVE certificate of it, issued by the expected
+ *       identity endpoint, made within the usage window and not after {@code asOf}; or, in the sign-in evidence, a sign-in of an ACTIVE
  *       certificate within the usage window and not after {@code asOf} (both up to five minutes of clock skew).
  * </ul>
  *
@@ -76,7 +77,7 @@ public final class RetirementGuard {
             List<Refusal> refusals = new ArrayList<>(incomplete(snapshot));
             refusals.add(new Refusal(RetirementRule.NO_SUCH_SECRET, "no application or service principal with appId "
                     + appId + " is in the tenant"));
-            return new RetirementDecision(appId, keyId, null, null, "", refusals, List.of());
+            return new RetirementDecision(appId, keyId, null, null, "", refusals, List.of(), List.of());
         }
         Workload found = workload.get();
         return decide(found, CredentialClassifier.classify(found, asOf), snapshot, policy, asOf, keyId, evidence);
@@ -87,10 +88,11 @@ public final class RetirementGuard {
             Policy policy, Instant asOf, UUID keyId, MigrationEvidence evidence) {
         List<Refusal> refusals = new ArrayList<>(incomplete(snapshot));
         List<String> grounds = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Target target = target(workload, keyId);
         if (target == null) {
             refusals.add(new Refusal(RetirementRule.NO_SUCH_SECRET, notFound(workload, credentials, keyId)));
-            return new RetirementDecision(workload.appId(), keyId, null, null, "", refusals, grounds);
+            return new RetirementDecision(workload.appId(), keyId, null, null, "", refusals, grounds, warnings);
         }
         String key = keyId.toString();
         AssessedCredential secret = credentials.stream()
@@ -104,12 +106,21 @@ public final class RetirementGuard {
                     + "single sign-on: app09 never removes it"));
         }
         List<AssessedCredential> alternatives = credentials.stream().filter(AssessedCredential::isUsableAlternative).toList();
+        Instant lastsUntil = asOf.plus(policy.expiryWarning());
+        List<AssessedCredential> lasting = alternatives.stream()
+                .filter(c -> c.kind() == CredentialKind.FEDERATED || c.end() == null || c.end().isAfter(lastsUntil))
+                .toList();
         if (alternatives.isEmpty()) {
             refusals.add(new Refusal(RetirementRule.NO_ALTERNATIVE, "after the removal " + workload.displayName()
                     + " would hold no ACTIVE certificate and no federated credential: "
                     + (credentials.stream().anyMatch(c -> c.kind() == CredentialKind.CERTIFICATE)
                             ? "its certificates are expired or not yet valid; upload a valid one first"
                             : "upload a certificate first (app09 migrate upload-cert)")));
+        } else if (lasting.isEmpty()) {
+            refusals.add(new Refusal(RetirementRule.ALTERNATIVE_ENDS_SOON, "every certificate " + workload.displayName()
+                    + " would keep ends within " + days(policy.expiryWarning()) + " (by " + lastsUntil + "): "
+                    + alternatives.stream().map(RetirementGuard::describe).collect(Collectors.joining(", "))
+                    + "; register its successor first, or the workload stops signing in when it ends"));
         } else {
             grounds.add("it keeps " + alternatives.stream().map(RetirementGuard::describe).collect(Collectors.joining(", ")));
         }
@@ -125,12 +136,17 @@ public final class RetirementGuard {
                 grounds.add("sign-in evidence: the secret " + last.map(t -> "last signed in on " + t).orElse("never signed in")
                         + ", not within " + days(policy.usageWindow()));
             }
+        } else if (evidence.usageUnknownAccepted()) {
+            warnings.add("no sign-in evidence was read: whether a client still uses the secret is not known; "
+                    + "the removal was accepted without it");
         } else {
-            grounds.add("no sign-in evidence was read: whether a client still uses the secret is not known");
+            refusals.add(new Refusal(RetirementRule.USAGE_UNKNOWN, "no sign-in evidence was read (it needs AuditLog.Read.All "
+                    + "and Microsoft Entra ID P1 or P2), so whether a client still uses the secret is not known; check by hand"
+                    + " that nothing signs in with it, then accept the removal without evidence (--without-usage-evidence)"));
         }
         prove(workload, credentials, snapshot, since, asOf, evidence, grounds, refusals);
         return new RetirementDecision(workload.appId(), keyId, target.location(), target.objectId(),
-                describe(secret), refusals, grounds);
+                describe(secret), refusals, grounds, warnings);
     }
 
     /** Adds the proofs that a certificate works to {@code grounds}, or a CERTIFICATE_NOT_PROVEN refusal. */
@@ -204,6 +220,10 @@ public final class RetirementGuard {
         UUID verifiedTenant = uuidOrNull(verification.tenant());
         if (tenantId != null && verifiedTenant != null && !tenantId.equals(verifiedTenant)) {
             return "is for tenant " + verifiedTenant + ", not " + tenantId;
+        }
+        String authority = evidence.expectedAuthority();
+        if (authority != null && !MigrationEvidence.sameAuthority(authority, verification.authorityHost())) {
+            return "was issued by " + verification.authorityHost() + ", not by this tenant's identity endpoint " + authority;
         }
         if (verification.verifiedAt().isAfter(asOf.plus(CLOCK_SKEW))) {
             return "is dated after " + asOf;

@@ -13,6 +13,16 @@ public enum RetirementRule {
     SIGNING_PASSWORD,
     /** After the removal the workload would hold no ACTIVE certificate and no federated credential. */
     NO_ALTERNATIVE,
+    /**
+     * Every alternative that would remain (ACTIVE certificates) ends within the expiry warning: the
+     * workload would stop signing in when it ends. Federated credentials do not end.
+     */
+    ALTERNATIVE_ENDS_SOON,
+    /**
+     * No sign-in evidence was read, so whether a client still uses the secret is not known; the
+     * caller may accept the removal without it ({@link MigrationEvidence#acceptingUnknownUsage()}).
+     */
+    USAGE_UNKNOWN,
     /** Sign-in evidence shows the secret signed in within the usage window: removing it would break a client. */
     SECRET_IN_USE,
     /**
