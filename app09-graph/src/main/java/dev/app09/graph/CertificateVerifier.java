@@ -37,7 +37,7 @@ public final class CertificateVerifier {
 
     /** Entra's global authority host. */
     public static final URI GLOBAL_AUTHORITY = URI.create("https://login.microsoftonline.com");
-    /** The scope asked for: Graph, whatever permissions the application holds (none are needed). */
+    /** The scope asked for in the global cloud: Graph, whatever permissions the application holds (none are needed). */
     public static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
 
     private final Clock clock;
@@ -61,8 +61,11 @@ public final class CertificateVerifier {
     }
 
     /**
-     * @param host the authority host: a national cloud's ({@code https://login.microsoftonline.us}),
-     *     or a local fake over https; instance discovery is off for any host but the global one
+     * @param host the authority host: a national cloud's ({@code https://login.microsoftonline.us},
+     *     {@code https://login.chinacloudapi.cn}), or a local fake over https; instance discovery is
+     *     off for any host but the global one. The scope follows the cloud: that cloud's Graph
+     *     ({@code graph.microsoft.us} for US Government; DoD's {@code dod-graph.microsoft.us} needs
+     *     {@link #withScope}), the global Graph for any other host
      * @return a copy that signs in there
      * @throws IllegalArgumentException when it is not an https URL
      */
@@ -71,12 +74,17 @@ public final class CertificateVerifier {
         if (!"https".equalsIgnoreCase(host.getScheme()) || host.getHost() == null) {
             throw new IllegalArgumentException("an authority host is an https URL, not " + host);
         }
-        return new CertificateVerifier(clock, URI.create(host.toString().replaceAll("/+$", "")), scope, httpClient);
+        String graph = switch (host.getHost().toLowerCase(java.util.Locale.ROOT)) {
+            case "login.microsoftonline.us" -> "https://graph.microsoft.us/.default";
+            case "login.chinacloudapi.cn" -> "https://microsoftgraph.chinacloudapi.cn/.default";
+            default -> GRAPH_SCOPE;
+        };
+        return new CertificateVerifier(clock, URI.create(host.toString().replaceAll("/+$", "")), graph, httpClient);
     }
 
     /**
-     * @param value the scope to ask a token for, e.g. {@code https://graph.microsoft.us/.default}
-     * @return a copy that asks for it
+     * @param value the scope to ask a token for, e.g. {@code https://dod-graph.microsoft.us/.default}
+     * @return a copy that asks for it (set it after {@link #withAuthorityHost}, which sets the cloud's)
      */
     public CertificateVerifier withScope(String value) {
         return new CertificateVerifier(clock, authorityHost, requireNonNull(value, "scope"), httpClient);
@@ -101,7 +109,7 @@ public final class CertificateVerifier {
         requireNonNull(tenant, "tenant");
         requireNonNull(clientId, "clientId");
         requireNonNull(certificate, "certificate");
-        ByteArrayOutputStream bundle = new ByteArrayOutputStream();
+        WipeableBuffer bundle = new WipeableBuffer();
         byte[] pem = new byte[0];
         try {
             certificate.writePemBundle(bundle);
@@ -131,6 +139,7 @@ public final class CertificateVerifier {
                     + certificate.thumbprints().sha1Hex() + ": " + PlainText.clean(rootMessage(e)), e);
         } finally {
             Arrays.fill(pem, (byte) 0);
+            bundle.wipe();
         }
     }
 
@@ -142,6 +151,14 @@ public final class CertificateVerifier {
             }
         }
         return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /** A buffer whose own copy of the unencrypted key can be overwritten. */
+    private static final class WipeableBuffer extends ByteArrayOutputStream {
+        synchronized void wipe() {
+            Arrays.fill(buf, (byte) 0);
+            reset();
+        }
     }
 
     /** No token was issued for the certificate. */

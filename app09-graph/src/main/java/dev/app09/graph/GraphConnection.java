@@ -84,6 +84,22 @@ public final class GraphConnection {
         return credential;
     }
 
+    /**
+     * The identity endpoint of this Graph's cloud, where its tenants' applications sign in: a
+     * verification made elsewhere proves nothing about this tenant.
+     *
+     * @return e.g. {@code https://login.microsoftonline.com}; empty for a loopback address (a local
+     *     fake, whose token endpoint is wherever its test started it)
+     */
+    public java.util.Optional<String> identityAuthority() {
+        return java.util.Optional.ofNullable(switch (root.getHost().toLowerCase(Locale.ROOT)) {
+            case "graph.microsoft.com" -> "https://login.microsoftonline.com";
+            case "graph.microsoft.us", "dod-graph.microsoft.us" -> "https://login.microsoftonline.us";
+            case "microsoftgraph.chinacloudapi.cn" -> "https://login.chinacloudapi.cn";
+            default -> null;
+        });
+    }
+
     /** @return whether requests go without a token (a local fake) */
     public boolean anonymous() {
         return credential == null;

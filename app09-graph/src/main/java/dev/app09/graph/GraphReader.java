@@ -140,6 +140,77 @@ public final class GraphReader {
     }
 
     /**
+     * Reads one workload's application and service principal again, each by its object id, and
+     * returns the snapshot with them replaced (an object Graph no longer has is left out); the
+     * policy and sign-in evidence are kept. This is what a guarded write re-checks just before it
+     * is sent: two requests (three with federated credentials), not a whole tenant.
+     *
+     * @param snapshot a snapshot this reader read
+     * @param appId the workload's application (client) id
+     * @return the snapshot with the workload as Graph holds it now
+     * @throws GraphCallFailed when either object cannot be read (other than not found)
+     */
+    public TenantSnapshot reread(TenantSnapshot snapshot, UUID appId) {
+        List<Application> applications = new ArrayList<>();
+        for (Application application : snapshot.applications()) {
+            if (!application.appId().equals(appId)) {
+                applications.add(application);
+            } else {
+                var read = new Object() {
+                    @Nullable Application fresh;
+                };
+                String what = "application " + application.id();
+                if (found(() -> calls.send(what, () -> applicationRequest(application.id()),
+                        body -> read.fresh = GraphJsonReader.readApplication(body, what))) && read.fresh != null) {
+                    applications.add(read.fresh);
+                }
+            }
+        }
+        List<ServicePrincipal> servicePrincipals = new ArrayList<>();
+        for (ServicePrincipal servicePrincipal : snapshot.servicePrincipals()) {
+            if (!servicePrincipal.appId().equals(appId)) {
+                servicePrincipals.add(servicePrincipal);
+            } else {
+                var read = new Object() {
+                    @Nullable ServicePrincipal fresh;
+                };
+                String what = "service principal " + servicePrincipal.id();
+                if (found(() -> calls.send(what, () -> servicePrincipalRequest(servicePrincipal.id()),
+                        body -> read.fresh = GraphJsonReader.readServicePrincipal(body, what))) && read.fresh != null) {
+                    servicePrincipals.add(read.fresh);
+                }
+            }
+        }
+        return new TenantSnapshot(snapshot.tenantId(), applications, servicePrincipals, snapshot.appManagementPolicy(),
+                snapshot.signInEvidence(), snapshot.problems());
+    }
+
+    /** Runs a read of one object; false when Graph says it is not there. */
+    private static boolean found(Runnable read) {
+        try {
+            read.run();
+            return true;
+        } catch (GraphCallFailed e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private RequestInformation applicationRequest(UUID objectId) {
+        return client.applications().byApplicationId(objectId.toString()).toGetRequestInformation(config -> {
+            config.queryParameters.select = APPLICATION_SELECT.clone();
+            config.queryParameters.expand = new String[] {"federatedIdentityCredentials"};
+        });
+    }
+
+    private RequestInformation servicePrincipalRequest(UUID objectId) {
+        return client.servicePrincipals().byServicePrincipalId(objectId.toString()).toGetRequestInformation(config ->
+                config.queryParameters.select = SERVICE_PRINCIPAL_SELECT.clone());
+    }
+
+    /**
      * Graph lists each object once; a listing that changes while it is paged can repeat one. The
      * first is kept, and the read is not called complete: what else moved is unknown.
      */

@@ -10,6 +10,7 @@ import com.microsoft.graph.models.ServicePrincipal;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.http.middleware.options.RedirectHandlerOption;
 import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import dev.app09.certs.CertificateAndKey;
 import dev.app09.certs.Thumbprints;
@@ -18,6 +19,7 @@ import dev.app09.core.rules.CredentialLocation;
 import dev.app09.core.rules.CredentialStatus;
 import dev.app09.graph.WriteResult.Outcome;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -55,13 +57,19 @@ import org.jspecify.annotations.Nullable;
 public final class GraphWriter {
 
     private static final RetryHandlerOption NO_RETRY = new RetryHandlerOption(null, 0, 0);
+    /** A redirected write would be sent again, to wherever the redirect points: never follow one. */
+    private static final RedirectHandlerOption NO_REDIRECT = new RedirectHandlerOption(0, response -> false);
 
     private final GraphServiceClient client;
     private final Clock clock;
+    private final int readBackAttempts;
+    private final Duration readBackDelay;
 
-    private GraphWriter(GraphServiceClient client, Clock clock) {
+    private GraphWriter(GraphServiceClient client, Clock clock, int readBackAttempts, Duration readBackDelay) {
         this.client = client;
         this.clock = clock;
+        this.readBackAttempts = readBackAttempts;
+        this.readBackDelay = readBackDelay;
     }
 
     /**
@@ -70,7 +78,23 @@ public final class GraphWriter {
      * @return a writer
      */
     public static GraphWriter create(GraphConnection connection, Clock clock) {
-        return new GraphWriter(requireNonNull(connection, "connection").client(true), requireNonNull(clock, "clock"));
+        return new GraphWriter(requireNonNull(connection, "connection").client(true), requireNonNull(clock, "clock"), 3,
+                Duration.ofMillis(500));
+    }
+
+    /**
+     * Directory reads can lag a write by a moment: when the read-back does not show the change
+     * yet, it is read again, waiting {@code delay}, then twice that, and so on.
+     *
+     * @param attempts how many read-backs at most (1 or more; 3 by default)
+     * @param delay the first wait between them (500 ms by default)
+     * @return a copy that reads back so
+     */
+    public GraphWriter withReadBack(int attempts, Duration delay) {
+        if (attempts < 1 || delay.isNegative()) {
+            throw new IllegalArgumentException("at least one read-back, and no negative wait");
+        }
+        return new GraphWriter(client, clock, attempts, delay);
     }
 
     /**
@@ -91,9 +115,19 @@ public final class GraphWriter {
         List<KeyCredential> before = keys(applicationObjectId);
         for (KeyCredential key : before) {
             if (Arrays.equals(key.getKey(), certificate.key())) {
-                return new WriteResult(Outcome.ALREADY_DONE, "certificate " + thumbprint + " is already registered on "
-                        + "application " + applicationObjectId + " as key " + key.getKeyId() + "; nothing was sent",
-                        key.getKeyId());
+                boolean clientCertificate = KeyCredentialPayload.TYPE.equals(key.getType())
+                        && KeyCredentialPayload.USAGE.equals(key.getUsage());
+                CredentialStatus status = CredentialStatus.at(instant(key.getStartDateTime()), instant(key.getEndDateTime()),
+                        clock.instant());
+                if (clientCertificate && status == CredentialStatus.ACTIVE) {
+                    return new WriteResult(Outcome.ALREADY_DONE, "certificate " + thumbprint + " is already registered on "
+                            + "application " + applicationObjectId + " as key " + key.getKeyId() + "; nothing was sent",
+                            key.getKeyId());
+                }
+                return new WriteResult(Outcome.REFUSED, "certificate " + thumbprint + " is already registered on application "
+                        + applicationObjectId + " as key " + key.getKeyId() + ", but as " + key.getType() + "/"
+                        + key.getUsage() + ", " + status + ": it does not let the application sign in. Nothing was sent; "
+                        + "remove that key first (Graph refuses the same certificate twice)", key.getKeyId());
             }
         }
         return proofKey != null ? addKey(applicationObjectId, certificate, thumbprint, proofKey, before)
@@ -129,7 +163,7 @@ public final class GraphWriter {
         body.setPasswordCredential(null);
         body.setProof(AddKeyProof.create(objectId, proofKey, clock.instant()));
         Answer answer = send(() -> client.applications().byApplicationId(objectId.toString()).addKey()
-                .post(body, config -> config.options.add(NO_RETRY)));
+                .post(body, GraphWriter::sendOnce));
         return confirmUpload(objectId, certificate, thumbprint, before, answer, "addKey (proof signed by certificate "
                 + proofThumbprint + ")");
     }
@@ -164,7 +198,7 @@ public final class GraphWriter {
         Application patch = new Application();
         patch.setKeyCredentials(all);
         Answer answer = send(() -> {
-            client.applications().byApplicationId(objectId.toString()).patch(patch, config -> config.options.add(NO_RETRY));
+            client.applications().byApplicationId(objectId.toString()).patch(patch, GraphWriter::sendOnce);
             return null;
         });
         return confirmUpload(objectId, certificate, thumbprint, before, answer, "PATCH of keyCredentials ("
@@ -177,38 +211,93 @@ public final class GraphWriter {
                 .map(k -> String.valueOf(k.getKeyId())).toList();
     }
 
-    /** Reads the keys back and says what the write did. */
+    /** Reads the keys back, again while the change does not show yet, and says what the write did. */
     private WriteResult confirmUpload(UUID objectId, KeyCredentialPayload certificate, String thumbprint,
+            List<KeyCredential> before, Answer answer, String sent) {
+        return readBack(answer, () -> confirmUploadOnce(objectId, certificate, thumbprint, before, answer, sent));
+    }
+
+    /**
+     * Reads back until the result is settled (the change shows, or something it must not touch
+     * moved) or the attempts are used up; a write without an answer that does not show is UNKNOWN.
+     */
+    private WriteResult readBack(Answer answer, Supplier<Confirmation> once) {
+        Confirmation confirmation = once.get();
+        for (int attempt = 2; attempt <= readBackAttempts && !confirmation.settled(); attempt++) {
+            pause(attempt);
+            confirmation = once.get();
+        }
+        return noAnswerUnchanged(confirmation.result(), answer);
+    }
+
+    /** One read-back's result, and whether reading again could change it. */
+    private record Confirmation(WriteResult result, boolean settled) {
+    }
+
+    private Confirmation confirmUploadOnce(UUID objectId, KeyCredentialPayload certificate, String thumbprint,
             List<KeyCredential> before, Answer answer, String sent) {
         List<KeyCredential> after;
         try {
             after = keys(objectId);
         } catch (GraphCallFailed e) {
-            return new WriteResult(Outcome.UNKNOWN, sent + ": " + answer + "; reading the keys back failed (" + e.getMessage()
-                    + "): whether certificate " + thumbprint + " was registered is not known. Read the application before "
-                    + "trying again", null);
+            return new Confirmation(new WriteResult(Outcome.UNKNOWN, sent + ": " + answer + "; reading the keys back failed ("
+                    + e.getMessage() + "): whether certificate " + thumbprint + " was registered is not known. Read the "
+                    + "application before trying again", null), false);
         }
-        Set<UUID> kept = after.stream().map(KeyCredential::getKeyId).collect(Collectors.toSet());
-        List<String> lost = before.stream().map(KeyCredential::getKeyId).filter(id -> !kept.contains(id))
+        Map<UUID, String> now = new HashMap<>();
+        after.forEach(k -> now.put(k.getKeyId(), facts(k)));
+        List<String> lost = before.stream().map(KeyCredential::getKeyId).filter(id -> !now.containsKey(id))
                 .map(String::valueOf).toList();
+        List<String> changed = before.stream().filter(k -> now.containsKey(k.getKeyId()) && !now.get(k.getKeyId())
+                .equals(facts(k))).map(k -> String.valueOf(k.getKeyId())).toList();
         UUID newKeyId = after.stream().filter(k -> Arrays.equals(k.getKey(), certificate.key())).map(KeyCredential::getKeyId)
                 .findFirst().orElse(null);
-        if (!lost.isEmpty()) {
-            return new WriteResult(Outcome.MISMATCH, sent + ": " + answer + "; THE READ-BACK LACKS " + lost.size()
-                    + " KEY(S) THE APPLICATION HELD (" + String.join(", ", lost) + "). Re-register those certificates now",
-                    newKeyId);
+        if (!lost.isEmpty() || !changed.isEmpty()) {
+            return new Confirmation(new WriteResult(Outcome.MISMATCH, sent + ": " + answer + "; THE READ-BACK "
+                    + (lost.isEmpty() ? "" : "LACKS " + lost.size() + " KEY(S) READ BEFORE THE WRITE (" + String.join(", ", lost)
+                            + ")" + (changed.isEmpty() ? "" : " AND "))
+                    + (changed.isEmpty() ? "" : "SHOWS " + changed.size() + " KEY(S) CHANGED (" + String.join(", ", changed) + ")")
+                    + ". Look at the application and re-register those certificates now",
+                    newKeyId), true);
         }
         if (newKeyId != null) {
-            return new WriteResult(Outcome.DONE, sent + ": " + answer + (answer.succeeded() ? "" : ", but the read-back shows"
-                    + " it took effect") + "; certificate " + thumbprint + " is registered as key " + newKeyId + ", and all "
-                    + before.size() + " earlier key(s) are still there", newKeyId);
+            return new Confirmation(new WriteResult(Outcome.DONE, sent + ": " + answer + (answer.succeeded() ? ""
+                    : ", but the read-back shows it took effect") + "; certificate " + thumbprint + " is registered as key "
+                    + newKeyId + ", and every one of the " + before.size() + " key(s) read before the write is still there, "
+                    + "unchanged", newKeyId), true);
         }
         if (answer.succeeded()) {
-            return new WriteResult(Outcome.MISMATCH, sent + ": " + answer + ", but the read-back does not show certificate "
-                    + thumbprint + "; look at the application before trying again", null);
+            return new Confirmation(new WriteResult(Outcome.MISMATCH, sent + ": " + answer + ", but the read-back does not "
+                    + "show certificate " + thumbprint + "; look at the application before trying again", null), false);
         }
-        return new WriteResult(Outcome.NOT_APPLIED, sent + ": " + answer + "; the read-back shows no change and nothing was"
-                + " resent", null);
+        return new Confirmation(new WriteResult(Outcome.NOT_APPLIED, sent + ": " + answer + "; the read-back shows no change"
+                + " and nothing was resent", null), false);
+    }
+
+    /** A write that got no answer and does not show: it may still land, so its fate is unknown, not "not applied". */
+    private static WriteResult noAnswerUnchanged(WriteResult result, Answer answer) {
+        if (result.outcome() == Outcome.NOT_APPLIED && answer.status() == 0) {
+            return new WriteResult(Outcome.UNKNOWN, result.message().replace("; the read-back shows no change"
+                    + " and nothing was resent", "; the read-back shows no change yet, but without an answer the write may still take effect:"
+                    + " read the object again before sending anything"), result.keyId());
+        }
+        return result;
+    }
+
+    /** Everything a key is, as one comparable text: what a PATCH must keep as it was. */
+    private static String facts(KeyCredential key) {
+        return key.getKeyId() + "|" + key.getType() + "|" + key.getUsage() + "|" + key.getDisplayName() + "|"
+                + instant(key.getStartDateTime()) + "|" + instant(key.getEndDateTime()) + "|"
+                + (key.getCustomKeyIdentifier() == null ? "" : HexFormat.of().formatHex(key.getCustomKeyIdentifier())) + "|"
+                + (key.getKey() == null ? "" : Thumbprints.of(key.getKey()).x5tS256());
+    }
+
+    private void pause(int attempt) {
+        try {
+            Thread.sleep(readBackDelay.multipliedBy(1L << Math.min(attempt - 2, 10)).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -235,56 +324,76 @@ public final class GraphWriter {
                 var body = new com.microsoft.graph.applications.item.removepassword.RemovePasswordPostRequestBody();
                 body.setKeyId(keyId);
                 client.applications().byApplicationId(objectId.toString()).removePassword()
-                        .post(body, config -> config.options.add(NO_RETRY));
+                        .post(body, GraphWriter::sendOnce);
             } else {
                 var body = new com.microsoft.graph.serviceprincipals.item.removepassword.RemovePasswordPostRequestBody();
                 body.setKeyId(keyId);
                 client.servicePrincipals().byServicePrincipalId(objectId.toString()).removePassword()
-                        .post(body, config -> config.options.add(NO_RETRY));
+                        .post(body, GraphWriter::sendOnce);
             }
             return null;
         });
         String sent = "removePassword " + keyId + " on " + object;
+        return readBack(answer, () -> confirmRemovalOnce(location, objectId, keyId, before, answer, sent));
+    }
+
+    private Confirmation confirmRemovalOnce(CredentialLocation location, UUID objectId, UUID keyId, Set<UUID> before,
+            Answer answer, String sent) {
         Set<UUID> after;
         try {
             after = passwords(location, objectId);
         } catch (GraphCallFailed e) {
-            return new WriteResult(Outcome.UNKNOWN, sent + ": " + answer + "; reading the passwords back failed ("
-                    + e.getMessage() + "): whether the secret was removed is not known", keyId);
+            return new Confirmation(new WriteResult(Outcome.UNKNOWN, sent + ": " + answer + "; reading the passwords back "
+                    + "failed (" + e.getMessage() + "): whether the secret was removed is not known", keyId), false);
         }
         Set<UUID> expected = new LinkedHashSet<>(before);
         expected.remove(keyId);
         if (after.equals(expected)) {
-            return new WriteResult(Outcome.DONE, sent + ": " + answer + (answer.succeeded() ? "" : ", but the read-back shows"
-                    + " it took effect") + "; the secret is gone and the other " + expected.size()
-                    + " password(s) are untouched", keyId);
+            return new Confirmation(new WriteResult(Outcome.DONE, sent + ": " + answer + (answer.succeeded() ? ""
+                    : ", but the read-back shows it took effect") + "; the secret is gone and the other " + expected.size()
+                    + " password(s) are untouched", keyId), true);
         }
-        if (after.equals(before) && !answer.succeeded()) {
-            return new WriteResult(Outcome.NOT_APPLIED, sent + ": " + answer + "; the read-back shows the secret still there"
-                    + " and nothing was resent", keyId);
+        if (after.equals(before)) {
+            return new Confirmation(answer.succeeded()
+                    ? new WriteResult(Outcome.MISMATCH, sent + ": " + answer + ", but the read-back still shows the secret; "
+                            + "look at the object before trying again", keyId)
+                    : new WriteResult(Outcome.NOT_APPLIED, sent + ": " + answer + "; the read-back shows no change and nothing"
+                            + " was resent", keyId), false);
         }
-        return new WriteResult(Outcome.MISMATCH, sent + ": " + answer + "; THE READ-BACK SHOWS OTHER PASSWORDS THAN "
-                + "EXPECTED (before " + before + ", after " + after + "); look at the object now", keyId);
+        return new Confirmation(new WriteResult(Outcome.MISMATCH, sent + ": " + answer + "; THE READ-BACK SHOWS OTHER "
+                + "PASSWORDS THAN EXPECTED (before " + before + ", after " + after + "); look at the object now", keyId), true);
     }
 
     /**
-     * The SHA-1 thumbprints of an application's certificates, computed from their {@code key}
-     * bytes (Graph returns them only when one application is read with {@code $select=keyCredentials}).
-     * Keys whose bytes are missing or not a certificate are left out.
+     * The SHA-1 thumbprints of the certificates on an application or a service principal, computed
+     * from their {@code key} bytes (Graph returns them only when one object is read with
+     * {@code $select=keyCredentials}). Keys whose bytes are missing or not a certificate are left out.
      *
-     * @param applicationObjectId the application object's id
+     * @param location the kind of object
+     * @param objectId its object id
      * @return keyId to upper-case SHA-1 hex
      * @throws GraphCallFailed when the keys cannot be read
      */
-    public Map<UUID, String> certificateThumbprints(UUID applicationObjectId) {
+    public Map<UUID, String> certificateThumbprints(CredentialLocation location, UUID objectId) {
+        requireNonNull(location, "location");
+        requireNonNull(objectId, "objectId");
+        List<KeyCredential> keys = location == CredentialLocation.APPLICATION ? keys(objectId)
+                : servicePrincipalKeys(objectId);
         Map<UUID, String> thumbprints = new HashMap<>();
-        for (KeyCredential key : keys(requireNonNull(applicationObjectId, "applicationObjectId"))) {
+        for (KeyCredential key : keys) {
             byte[] der = key.getKey();
             if (der != null && der.length > 0 && key.getKeyId() != null && looksLikeCertificate(der)) {
                 thumbprints.put(key.getKeyId(), Thumbprints.of(der).sha1Hex());
             }
         }
         return thumbprints;
+    }
+
+    private List<KeyCredential> servicePrincipalKeys(UUID objectId) {
+        ServicePrincipal sp = read("reading the key credentials of service principal " + objectId, () -> client
+                .servicePrincipals().byServicePrincipalId(objectId.toString()).get(config ->
+                        config.queryParameters.select = new String[] {"id", "keyCredentials"}));
+        return sp.getKeyCredentials() == null ? List.of() : sp.getKeyCredentials();
     }
 
     private static boolean looksLikeCertificate(byte[] der) {
@@ -349,6 +458,11 @@ public final class GraphWriter {
         } catch (RuntimeException e) {
             return new Answer(0, "no answer from Graph (" + rootMessage(e) + ")");
         }
+    }
+
+    private static void sendOnce(com.microsoft.kiota.BaseRequestConfiguration config) {
+        config.options.add(NO_RETRY);
+        config.options.add(NO_REDIRECT);
     }
 
     private static String describe(ApiException e) {

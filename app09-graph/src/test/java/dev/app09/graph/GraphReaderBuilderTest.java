@@ -133,4 +133,21 @@ final class GraphReaderBuilderTest {
             assertThatCode(() -> GraphReader.builder().credential(credential).build()).doesNotThrowAnyException();
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} signs in at {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "https://graph.microsoft.com, https://login.microsoftonline.com",
+        "https://graph.microsoft.us, https://login.microsoftonline.us",
+        "https://dod-graph.microsoft.us, https://login.microsoftonline.us",
+        "https://microsoftgraph.chinacloudapi.cn, https://login.chinacloudapi.cn"})
+    void each_cloud_names_its_identity_endpoint_so_a_verification_from_another_is_refused(String graphRoot, String authority) {
+        GraphConnection connection = GraphConnection.to(URI.create(graphRoot), new com.azure.identity.DefaultAzureCredentialBuilder().build());
+
+        assertThat(connection.identityAuthority()).contains(authority);
+    }
+
+    @Test
+    void a_local_fake_names_no_identity_endpoint() {
+        assertThat(GraphConnection.local(URI.create("http://127.0.0.1:8080")).identityAuthority()).isEmpty();
+    }
 }

@@ -92,6 +92,34 @@ final class GraphWriterTest {
         }
 
         @Test
+        void sends_back_every_property_of_every_registered_key_so_none_changes() {
+            graph.serve(FakeTenant.create().application("Payroll", app -> app.id(APP)
+                    .certificate(c -> c.keyId(OLD_CERT).displayName("CN=payroll-2025").customKeyIdentifier(new byte[] {1, 2, 3})
+                            .startedDaysAgo(100).endsInDays(200))
+                    .key(k -> k.keyId(OTHER_CERT).type("AsymmetricX509Cert").usage("Sign").displayName("CN=saml")))
+                    .build());
+            List<KeyCredential> before = payroll().keyCredentials();
+
+            WriteResult result = writer().uploadCertificate(APP, NEW.keyCredentialPayload(), null);
+
+            assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.DONE);
+            assertThat(payroll().keyCredentials()).hasSize(3).startsWith(before.toArray(KeyCredential[]::new));
+        }
+
+        @Test
+        void a_certificate_registered_as_a_signing_key_is_not_already_done() {
+            graph.serve(FakeTenant.create().application("Payroll", app -> app.id(APP)
+                    .key(k -> k.keyId(OLD_CERT).type("AsymmetricX509Cert").usage("Sign"))).build())
+                    .certificate(OLD_CERT, NEW.certificateDer());
+
+            WriteResult result = writer().uploadCertificate(APP, NEW.keyCredentialPayload(), null);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(result.message()).contains("AsymmetricX509Cert/Sign", "does not let the application sign in");
+            assertThat(graph.server().journal().count(Endpoint.UPDATE_APPLICATION)).isZero();
+        }
+
+        @Test
         void a_naive_patch_with_only_the_new_key_deletes_the_registered_certificates_which_is_what_the_writer_avoids()
                 throws Exception {
             graph.serve(tenant());
@@ -199,6 +227,19 @@ final class GraphWriterTest {
         }
 
         @Test
+        void a_dropped_connection_that_changed_nothing_is_unknown_since_the_write_may_still_land() {
+            graph.serve(tenant()).inject(Fault.connectionReset().on(Endpoint.UPDATE_APPLICATION));
+
+            WriteResult result = writer().withReadBack(2, Duration.ZERO)
+                    .uploadCertificate(APP, NEW.keyCredentialPayload(), null);
+
+            assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.UNKNOWN);
+            assertThat(result.message()).contains("no answer from Graph", "may still take effect");
+            assertThat(graph.server().journal().count(Endpoint.UPDATE_APPLICATION)).isEqualTo(1);
+            assertThat(graph.server().journal().count(Endpoint.APPLICATION)).as("one read before, two after").isEqualTo(3);
+        }
+
+        @Test
         void a_500_after_remove_password_took_effect_is_read_back_and_reported_done() {
             graph.serve(tenant()).inject(Fault.status(500).on(Endpoint.REMOVE_PASSWORD).afterApplying().times(1));
 
@@ -261,6 +302,6 @@ final class GraphWriterTest {
     void certificate_thumbprints_are_computed_from_the_key_bytes_and_placeholders_are_left_out() {
         graph.serve(tenant()).certificate(OLD_CERT, NEW.certificateDer());
 
-        assertThat(writer().certificateThumbprints(APP)).containsExactly(java.util.Map.entry(OLD_CERT, NEW.thumbprints().sha1Hex()));
+        assertThat(writer().certificateThumbprints(CredentialLocation.APPLICATION, APP)).containsExactly(java.util.Map.entry(OLD_CERT, NEW.thumbprints().sha1Hex()));
     }
 }

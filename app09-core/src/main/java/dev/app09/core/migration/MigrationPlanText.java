@@ -32,7 +32,7 @@ public final class MigrationPlanText {
             }
             for (WorkloadMigration w : plan.workloads()) {
                 out.append(System.lineSeparator())
-                        .append(String.format("%-22s  %s  (%s)%n", w.state().name(), PlainText.clean(w.displayName()), w.appId()))
+                        .append(String.format(java.util.Locale.ROOT, "%-22s  %s  (%s)%n", w.state().name(), PlainText.clean(w.displayName()), w.appId()))
                         .append("  verdict: ").append(w.verdict().name()).append(System.lineSeparator())
                         .append("  next:    ").append(PlainText.clean(w.nextStep())).append(System.lineSeparator());
                 for (RetirementDecision blocked : w.secretsBlocked()) {

@@ -2,6 +2,7 @@ package dev.app09.graph.cli;
 
 import com.azure.core.http.HttpClient;
 import dev.app09.core.App09Exception;
+import dev.app09.core.report.PlainText;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -44,23 +45,29 @@ final class App09Command implements Runnable {
         command.setErr(new java.io.PrintWriter(console.err(), true));
         command.setParameterExceptionHandler((e, arguments) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println("app09: " + e.getMessage());
+            failed.getErr().println("app09: " + printable(e.getMessage()));
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.BAD_INPUT;
         });
         command.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof App09Exception) {
-                line.getErr().println("app09: " + e.getMessage());
+                line.getErr().println("app09: " + printable(e.getMessage()));
                 return ExitCode.BAD_INPUT;
             }
             if (e instanceof java.io.UncheckedIOException) {
-                line.getErr().println("app09: " + e.getMessage()); // the report could not be written
+                line.getErr().println("app09: " + printable(e.getMessage())); // the report could not be written
                 return ExitCode.INTERNAL_ERROR;
             }
             line.getErr().println("app09: internal error (please report it): " + e);
             return ExitCode.INTERNAL_ERROR;
         });
         return command.execute(args);
+    }
+
+    /** A message for the terminal: each of its lines without control characters (it may quote a hostile file). */
+    static String printable(@Nullable String message) {
+        return String.valueOf(message).lines().map(PlainText::clean)
+                .collect(java.util.stream.Collectors.joining(System.lineSeparator()));
     }
 
     @Override

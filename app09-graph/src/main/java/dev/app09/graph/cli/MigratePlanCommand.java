@@ -8,7 +8,6 @@ import dev.app09.core.migration.MigrationPlanner;
 import dev.app09.core.migration.Verification;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.rules.Policy;
-import dev.app09.graph.GraphWriter;
 import dev.app09.graph.json.MigrationPlanJson;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,7 +76,7 @@ final class MigratePlanCommand implements Callable<Integer> {
         TenantSnapshot snapshot = source.read(console, true); // as retire-secret reads it: the plan and the step agree
         snapshot = PolicyOptions.withUnusedExceptions(snapshot, policy.exceptions(), console);
         MigrationEvidence evidence = VerificationFiles.evidence(verifications, snapshot,
-                source.isExport() ? null : GraphWriter.create(source.connection(console), clock), console);
+                source.isExport() ? null : source.connection(console), clock, console);
         MigrationPlan plan = MigrationPlanner.plan(snapshot, policy, instant, evidence);
         switch (chosen) {
             case "json" -> Output.bytes(spec, console, "--output", output, out -> MigrationPlanJson.write(plan, out));

@@ -16,15 +16,16 @@ import dev.app09.graph.WriteResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code app09 migrate retire-secret}: removes one client secret, only when that cannot cause an outage. */
 @Command(name = "retire-secret", mixinStandardHelpOptions = true, sortOptions = false,
@@ -55,6 +56,14 @@ final class MigrateRetireCommand implements Callable<Integer> {
             description = "A verification written by app09 migrate verify (repeatable).")
     private List<Path> verificationFiles = new ArrayList<>();
 
+    @Option(names = "--usage-window", paramLabel = "DAYS",
+            description = "How recent a sign-in must be to count as use (default: 30); a job that runs less often needs more.")
+    private @Nullable Integer usageWindow;
+
+    @Option(names = "--without-usage-evidence",
+            description = "Accept the removal although no sign-in evidence could be read (you checked by hand that nothing uses the secret).")
+    private boolean withoutUsageEvidence;
+
     @Option(names = "--confirm", description = "Remove it. Without this, only say whether it would be removed.")
     private boolean confirm;
 
@@ -69,40 +78,75 @@ final class MigrateRetireCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GraphConnection connection = source.connection(console);
+        if (usageWindow != null && usageWindow < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--usage-window " + usageWindow
+                    + ": expected a number of days, 1 or more");
+        }
+        Policy policy = usageWindow == null ? Policy.defaults() : Policy.defaults().withUsageWindow(Duration.ofDays(usageWindow));
         List<Verification> verifications = VerificationFiles.read(verificationFiles);
-        Instant now = clock.instant();
         TenantSnapshot snapshot = source.read(console, true); // sign-in evidence is always asked for: it may show the secret in use
-        GraphWriter writer = GraphWriter.create(connection, clock);
-        MigrationEvidence evidence = VerificationFiles.evidence(verifications, snapshot, writer, console);
-        RetirementDecision decision = RetirementGuard.check(snapshot, Policy.defaults(), now, appId, keyId, evidence);
+        MigrationEvidence evidence = VerificationFiles.evidence(verifications, snapshot, connection, clock, console);
+        if (withoutUsageEvidence) {
+            evidence = evidence.acceptingUnknownUsage();
+        }
+        // Judged after the reads: a certificate that ended while a large tenant was read does not count.
+        RetirementDecision decision = RetirementGuard.check(snapshot, policy, clock.instant(), appId, keyId, evidence);
         PrintStream out = console.out();
         out.println("Secret   " + (decision.secret().isEmpty() ? keyId : PlainText.clean(decision.secret())));
         out.println("Workload " + appId + (decision.objectId() == null ? ""
                 : " (" + decision.location() + " " + decision.objectId() + ")"));
-        for (String ground : decision.grounds()) {
-            out.println("  ok       " + PlainText.clean(ground));
-        }
-        for (Refusal refusal : decision.refusals()) {
-            out.println("  REFUSED  " + refusal.rule() + ": " + PlainText.clean(refusal.message()));
-        }
+        print(decision);
         if (!decision.allowed()) {
-            out.println("Nothing was removed.");
-            return decision.refusals().stream().allMatch(r -> r.rule() == RetirementRule.SCAN_INCOMPLETE)
-                    ? ExitCode.INCOMPLETE : ExitCode.BAD_INPUT;
+            return refused(decision);
         }
         if (!confirm) {
             out.println("Dry run: every rule passes; run again with --confirm to remove the secret.");
             return ExitCode.PASS;
         }
+        // Just before the write, the workload is read again and judged again: what changed since the
+        // tenant was read (a certificate removed, a secret used) counts.
+        RetirementDecision now;
+        try {
+            now = RetirementGuard.check(source.reread(console, snapshot, appId), policy, clock.instant(), appId, keyId,
+                    evidence);
+        } catch (GraphCallFailed e) {
+            console.err().println("app09: nothing was sent: the workload could not be read again just before the removal: "
+                    + PlainText.clean(Objects.toString(e.getMessage())));
+            return ExitCode.STEP_FAILED;
+        }
+        if (!now.allowed()) {
+            out.println("The workload changed since it was read:");
+            print(now);
+            return refused(now);
+        }
         WriteResult result;
         try {
-            result = writer.removePassword(Objects.requireNonNull(decision.location()),
-                    Objects.requireNonNull(decision.objectId()), keyId);
+            result = GraphWriter.create(connection, clock).removePassword(Objects.requireNonNull(now.location()),
+                    Objects.requireNonNull(now.objectId()), keyId);
         } catch (GraphCallFailed e) {
             console.err().println("app09: nothing was sent: " + PlainText.clean(Objects.toString(e.getMessage())));
             return ExitCode.STEP_FAILED;
         }
         out.println(result.outcome() + ": " + PlainText.clean(result.message()));
         return result.outcome().succeeded() ? ExitCode.PASS : ExitCode.STEP_FAILED;
+    }
+
+    private void print(RetirementDecision decision) {
+        PrintStream out = console.out();
+        for (String ground : decision.grounds()) {
+            out.println("  ok       " + PlainText.clean(ground));
+        }
+        for (String warning : decision.warnings()) {
+            out.println("  WARNING  " + PlainText.clean(warning));
+        }
+        for (Refusal refusal : decision.refusals()) {
+            out.println("  REFUSED  " + refusal.rule() + ": " + PlainText.clean(refusal.message()));
+        }
+    }
+
+    /** Exit 3 when the read was incomplete (the refusals may be an artefact of it), else 2. */
+    private int refused(RetirementDecision decision) {
+        console.out().println("Nothing was removed.");
+        return decision.refusedBy(RetirementRule.SCAN_INCOMPLETE) ? ExitCode.INCOMPLETE : ExitCode.BAD_INPUT;
     }
 }

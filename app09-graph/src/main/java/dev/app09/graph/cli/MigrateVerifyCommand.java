@@ -54,6 +54,10 @@ final class MigrateVerifyCommand implements Callable<Integer> {
             description = "The identity endpoint (https): a national cloud's, or a local fake (default: https://login.microsoftonline.com).")
     private @Nullable URI authorityHost;
 
+    @Option(names = "--scope", paramLabel = "SCOPE",
+            description = "The scope to ask a token for (default: the cloud's Graph, e.g. https://graph.microsoft.com/.default).")
+    private @Nullable String scope;
+
     private final Console console;
     private final Clock clock;
     private final @Nullable HttpClient identityHttp;
@@ -73,6 +77,9 @@ final class MigrateVerifyCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--authority-host: " + e.getMessage());
             }
+        }
+        if (scope != null) {
+            verifier = verifier.withScope(scope);
         }
         if (identityHttp != null) {
             verifier = verifier.withHttpClient(identityHttp);

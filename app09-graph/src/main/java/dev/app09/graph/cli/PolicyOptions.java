@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The policy knobs {@code scan} and {@code migrate plan} share: exceptions, migration window, listing. */
+/** The policy knobs {@code scan} and {@code migrate plan} share: exceptions, migration and usage windows, listing. */
 final class PolicyOptions {
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
@@ -37,6 +37,10 @@ final class PolicyOptions {
             description = "Days a secret may live beside an active certificate before the workload fails (default: 30).")
     private @Nullable Integer migrationWindow;
 
+    @Option(names = "--usage-window", paramLabel = "DAYS",
+            description = "How recent a sign-in must be to count as use (default: 30).")
+    private @Nullable Integer usageWindow;
+
     @Option(names = "--list-all", description = "Also list Microsoft and external workloads that carry no credential.")
     private boolean listAll;
 
@@ -49,6 +53,13 @@ final class PolicyOptions {
                         + ": expected a number of days, 0 or more");
             }
             policy = policy.withMigrationWindow(Duration.ofDays(migrationWindow));
+        }
+        if (usageWindow != null) {
+            if (usageWindow < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--usage-window " + usageWindow
+                        + ": expected a number of days, 1 or more");
+            }
+            policy = policy.withUsageWindow(Duration.ofDays(usageWindow));
         }
         if (exceptions != null) {
             try (InputStream in = Files.newInputStream(exceptions)) {

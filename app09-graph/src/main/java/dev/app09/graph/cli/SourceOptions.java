@@ -111,6 +111,17 @@ abstract class SourceOptions {
     }
 
     /**
+     * Reads one workload again, as Graph holds it now (see {@link GraphReader#reread}).
+     *
+     * @param snapshot what {@link #read} returned
+     * @param appId the workload
+     */
+    TenantSnapshot reread(Console console, TenantSnapshot snapshot, UUID appId) {
+        return GraphReader.builder().connection(connection(console)).tenantId(snapshot.tenantId()).build()
+                .reread(snapshot, appId);
+    }
+
+    /**
      * @return the Graph connection of a live or local source
      * @throws CommandLine.ParameterException for an export, which cannot be written to
      */

@@ -3,20 +3,25 @@ package dev.app09.graph.cli;
 import dev.app09.core.migration.MigrationEvidence;
 import dev.app09.core.migration.Verification;
 import dev.app09.core.model.Application;
+import dev.app09.core.model.ServicePrincipal;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.report.PlainText;
-import dev.app09.graph.GraphCallFailed;
-import dev.app09.graph.GraphWriter;
+import dev.app09.core.rules.CredentialLocation;
 import dev.app09.graph.BadInputException;
+import dev.app09.graph.GraphCallFailed;
+import dev.app09.graph.GraphConnection;
+import dev.app09.graph.GraphWriter;
 import dev.app09.graph.json.VerificationFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -34,32 +39,51 @@ final class VerificationFiles {
     }
 
     /**
-     * The evidence for the migration rules: the verifications, and the SHA-1 thumbprints of the
-     * certificates of each application they name, computed from the key bytes read from Graph
-     * (so that a verification matches whatever customKeyIdentifier the certificate was given).
+     * The evidence for the migration rules: the verifications; the SHA-1 thumbprints of the
+     * certificates (on the application and the service principal) of each client they name,
+     * computed from the key bytes read from Graph, so that a verification matches a certificate by
+     * what it is, not by a customKeyIdentifier anyone who can write the key list can set; and, for
+     * a tenant in a Microsoft cloud, the identity endpoint a verification must come from.
      *
-     * @param writer reads the key bytes; null for an export, where verifications are matched by customKeyIdentifier
+     * @param connection the tenant's Graph, or null for an export (verifications are then matched by
+     *     customKeyIdentifier, from any endpoint)
      */
-    static MigrationEvidence evidence(List<Verification> verifications, TenantSnapshot snapshot, @Nullable GraphWriter writer,
-            Console console) {
+    static MigrationEvidence evidence(List<Verification> verifications, TenantSnapshot snapshot,
+            @Nullable GraphConnection connection, Clock clock, Console console) {
         MigrationEvidence evidence = MigrationEvidence.of(verifications);
-        if (writer == null) {
+        if (connection == null) {
             return evidence;
         }
+        evidence = connection.identityAuthority().map(evidence::withExpectedAuthority).orElse(evidence);
+        if (verifications.isEmpty()) {
+            return evidence;
+        }
+        GraphWriter writer = GraphWriter.create(connection, clock);
         Set<UUID> clients = verifications.stream().map(Verification::clientId).collect(Collectors.toSet());
         Map<UUID, String> thumbprints = new HashMap<>();
         for (Application application : snapshot.applications()) {
             if (clients.contains(application.appId())) {
-                try {
-                    thumbprints.putAll(writer.certificateThumbprints(application.id()));
-                } catch (GraphCallFailed e) {
-                    console.err().println("app09: warning: the certificates of application " + application.appId()
-                            + " could not be read, so verifications are matched by customKeyIdentifier: "
-                            + PlainText.clean(Objects.toString(e.getMessage())));
-                }
+                thumbprints.putAll(thumbprints(writer, CredentialLocation.APPLICATION, application.id(), console));
+            }
+        }
+        for (ServicePrincipal servicePrincipal : snapshot.servicePrincipals()) {
+            if (clients.contains(servicePrincipal.appId())) {
+                thumbprints.putAll(thumbprints(writer, CredentialLocation.SERVICE_PRINCIPAL, servicePrincipal.id(), console));
             }
         }
         return evidence.withThumbprints(thumbprints);
+    }
+
+    private static Map<UUID, String> thumbprints(GraphWriter writer, CredentialLocation location, UUID objectId,
+            Console console) {
+        try {
+            return writer.certificateThumbprints(location, objectId);
+        } catch (GraphCallFailed e) {
+            console.err().println("app09: warning: the certificates of " + location.name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + " " + objectId + " could not be read, so verifications are matched by "
+                    + "customKeyIdentifier: " + PlainText.clean(Objects.toString(e.getMessage())));
+            return Map.of();
+        }
     }
 
     /**

@@ -125,13 +125,41 @@ public final class GraphJsonReader<T> {
      * @throws BadInputException when the input is not JSON, is cut short or has the wrong shape
      */
     public static AppManagementPolicy readPolicy(InputStream in, String source) {
+        return single(in, source, "the default app management policy (a JSON object)", GraphObjects::policy);
+    }
+
+    /**
+     * Reads one application (a single object, as {@code GET /applications/{id}} answers).
+     *
+     * @param in the JSON; not closed
+     * @param source the request, for error messages
+     * @return the application
+     * @throws BadInputException when the input is not JSON, is cut short or has the wrong shape
+     */
+    public static Application readApplication(InputStream in, String source) {
+        return single(in, source, "an application (a JSON object)", GraphObjects::application);
+    }
+
+    /**
+     * Reads one service principal (a single object, as {@code GET /servicePrincipals/{id}} answers).
+     *
+     * @param in the JSON; not closed
+     * @param source the request, for error messages
+     * @return the service principal
+     * @throws BadInputException when the input is not JSON, is cut short or has the wrong shape
+     */
+    public static ServicePrincipal readServicePrincipal(InputStream in, String source) {
+        return single(in, source, "a service principal (a JSON object)", GraphObjects::servicePrincipal);
+    }
+
+    private static <T> T single(InputStream in, String source, String what, Function<JsonCursor, T> read) {
         requireNonNull(in, "in");
         requireNonNull(source, "source");
         try (JsonCursor cursor = JsonCursor.open(in, source)) {
-            cursor.next("the default app management policy (a JSON object)");
-            AppManagementPolicy policy = GraphObjects.policy(cursor);
+            cursor.next(what);
+            T object = read.apply(cursor);
             cursor.expectEnd();
-            return policy;
+            return object;
         }
     }
 

@@ -232,6 +232,22 @@ final class MigratePlanCommandTest {
         }
 
         @Test
+        void a_secret_still_in_use_is_never_ready_even_with_a_verification_and_without_the_evidence_option()
+                throws IOException {
+            graph.serve(FakeTenant.create().application("Payroll", a -> a.appId(APP_ID)
+                    .secret(s -> s.keyId(SECRET).lastSignInDaysAgo(2))
+                    .certificate(c -> c.customKeyIdentifier(THUMBPRINT))).build());
+
+            CommandRun run = planGraph("--verification", verificationFile(APP_ID, THUMBPRINT).toString(), "--format", "json");
+
+            JsonNode payroll = workload(run.json(), APP_ID);
+            assertThat(payroll.get("state").asText()).as("%s", run).isEqualTo("CERTIFICATE_UNPROVEN");
+            assertThat(texts(payroll.get("secretsReady"))).isEmpty();
+            assertThat(payroll.get("secretsBlocked").get(0).get("refusals").findValuesAsText("rule")).contains("SECRET_IN_USE");
+            assertThat(payroll.get("nextStep").asText()).contains("SECRET_IN_USE");
+        }
+
+        @Test
         void a_verification_of_another_certificate_or_another_app_ticks_nothing() throws IOException {
             servePayroll(false);
             byte[] otherThumbprint = THUMBPRINT.clone();

@@ -2,18 +2,29 @@ package dev.app09.graph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.app09.certs.CertificateAndKey;
+import dev.app09.certs.CertificateRequest;
+import dev.app09.certs.SelfSignedCertificates;
+import dev.app09.core.migration.Verification;
 import dev.app09.core.model.Application;
 import dev.app09.core.model.PasswordCredential;
 import dev.app09.core.model.TenantSnapshot;
+import dev.app09.graph.json.VerificationFile;
 import dev.app09.testkit.junit.FakeGraphExtension;
 import dev.app09.testkit.server.Endpoint;
 import dev.app09.testkit.server.Fault;
 import dev.app09.testkit.tenant.FakeTenant;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code app09 migrate retire-secret} on the fake Graph: refused in every unsafe case with the rule
@@ -166,6 +177,53 @@ final class MigrateRetireCommandTest {
         assertThat(run.out()).contains("DONE: removePassword " + SECRET, "the other 1 password(s) are untouched");
         assertThat(graph.server().journal().count(Endpoint.REMOVE_PASSWORD)).isEqualTo(1);
         assertThat(secretsNow()).hasSize(1).doesNotContain(SECRET);
+    }
+
+    @Test
+    void without_sign_in_evidence_a_verification_is_not_enough_until_the_removal_is_accepted_by_hand(@TempDir Path dir)
+            throws IOException {
+        CertificateAndKey certificate = SelfSignedCertificates.create(CertificateRequest.of("CN=payroll"), CommandRun.CLOCK);
+        UUID certificateKey = UUID.randomUUID();
+        serve(FakeTenant.create().application("Payroll", a -> a.appId(APP_ID).secret(s -> s.keyId(SECRET))
+                .certificate(c -> c.keyId(certificateKey).customKeyIdentifier(HexFormat.of().parseHex(
+                        certificate.thumbprints().sha1Hex())))));
+        graph.server().inject(Fault.status(403).on(Endpoint.SIGN_IN_ACTIVITIES));
+        Path verification = dir.resolve("v.json");
+        try (OutputStream out = Files.newOutputStream(verification)) {
+            VerificationFile.write(new Verification("contoso.example", APP_ID, certificate.thumbprints().sha1Hex(),
+                    CommandRun.CLOCK.instant().minusSeconds(3600), "https://127.0.0.1:8443"), out);
+        }
+
+        CommandRun refused = retire(APP_ID, SECRET, "--verification", verification.toString(), "--confirm");
+        CommandRun accepted = retire(APP_ID, SECRET, "--verification", verification.toString(), "--without-usage-evidence");
+
+        assertRefusedBy(refused, "USAGE_UNKNOWN");
+        assertThat(refused.out()).doesNotContain("REFUSED  CERTIFICATE_NOT_PROVEN").contains("--without-usage-evidence");
+        assertThat(accepted.status()).as("%s", accepted).isEqualTo(ExitCode.PASS);
+        assertThat(accepted.out()).contains("WARNING  no sign-in evidence was read", "Dry run");
+    }
+
+    @Test
+    void a_certificate_ending_within_the_expiry_warning_is_no_lasting_alternative() {
+        serve(FakeTenant.create().application("Payroll", a -> a.appId(APP_ID).secret(s -> s.keyId(SECRET).neverSignedIn())
+                .certificate(c -> c.startedDaysAgo(300).endsInDays(10).lastSignInDaysAgo(1))));
+
+        CommandRun run = retire(APP_ID, SECRET, "--confirm");
+
+        assertRefusedBy(run, "ALTERNATIVE_ENDS_SOON");
+        assertThat(run.out()).contains("register its successor first");
+    }
+
+    @Test
+    void a_longer_usage_window_sees_a_monthly_job_still_using_the_secret() {
+        serve(FakeTenant.create().application("Payroll", a -> a.appId(APP_ID).secret(s -> s.keyId(SECRET).lastSignInDaysAgo(31))
+                .certificate(c -> c.lastSignInDaysAgo(1))));
+
+        CommandRun defaultWindow = retire(APP_ID, SECRET);
+        CommandRun sixtyDays = retire(APP_ID, SECRET, "--usage-window", "60", "--confirm");
+
+        assertThat(defaultWindow.status()).as("%s", defaultWindow).isEqualTo(ExitCode.PASS);
+        assertRefusedBy(sixtyDays, "SECRET_IN_USE");
     }
 
     @Test

@@ -135,7 +135,7 @@ final class MigrateUploadCommandTest {
             CommandRun run = upload(fresh.cer());
 
             assertThat(run.status()).as("%s", run).isEqualTo(ExitCode.PASS);
-            assertThat(run.out()).startsWith("DONE:").contains("2 earlier key(s) are still there");
+            assertThat(run.out()).startsWith("DONE:").contains("every one of the 2 key(s) read before the write is still there, unchanged");
             assertThat(keyIdsNow()).hasSize(3).contains(OLD_CERT, OTHER_CERT);
             assertThat(keysOf(fresh.cer())).singleElement().satisfies(key -> {
                 assertThat(key.type()).isEqualTo("AsymmetricX509Cert");

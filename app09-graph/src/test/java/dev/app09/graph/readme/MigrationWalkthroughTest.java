@@ -37,13 +37,13 @@ final class MigrationWalkthroughTest {
     }
 
     static final List<Step> STEPS = List.of(
-            new Step("migrate plan --graph-url $GRAPH", 0, "NEEDS_CERTIFICATE"),
+            new Step("migrate plan --graph-url $GRAPH", 0, "NEEDS_CERTIFICATE       Payroll Export"),
             new Step("migrate retire-secret --graph-url $GRAPH --app-id $APP --key-id $SECRET", 2,
                     "REFUSED  NO_ALTERNATIVE"),
             new Step("cert create --subject CN=payroll-export --out $DIR", 0, "Created CN=payroll-export"),
             new Step("migrate upload-cert --graph-url $GRAPH --app-id $APP --certificate $DIR/payroll-export.cer", 0,
                     "DONE: PATCH of keyCredentials"),
-            new Step("migrate plan --graph-url $GRAPH", 0, "CERTIFICATE_UNPROVEN"),
+            new Step("migrate plan --graph-url $GRAPH", 0, "CERTIFICATE_UNPROVEN    Payroll Export"),
             new Step("migrate retire-secret --graph-url $GRAPH --app-id $APP --key-id $SECRET", 2,
                     "REFUSED  CERTIFICATE_NOT_PROVEN"),
             new Step("migrate verify --tenant-id $TENANT --client-id $APP --certificate $DIR/payroll-export.pfx"
@@ -52,7 +52,7 @@ final class MigrationWalkthroughTest {
                     + " --verification $DIR/payroll-export.verification.json", 0, "Dry run"),
             new Step("migrate retire-secret --graph-url $GRAPH --app-id $APP --key-id $SECRET"
                     + " --verification $DIR/payroll-export.verification.json --confirm", 0, "DONE: removePassword"),
-            new Step("scan --graph-url $GRAPH", 0, "CERTIFICATE"));
+            new Step("scan --graph-url $GRAPH", 0, "CERTIFICATE        Payroll Export"));
 
     @Test
     void one_application_goes_from_secrets_only_to_certificate_and_every_unsafe_step_is_refused(@TempDir Path dir)

@@ -156,11 +156,6 @@ final class CredentialWrites {
         }
         byte[] value = base64(keyText, "key");
         UUID keyId = node.hasNonNull("keyId") ? uuid(node, "keyId") : UUID.randomUUID();
-        for (KeyCredential old : existing) {
-            if (old.keyId().equals(keyId) && Arrays.equals(directory.keyValue(keyId), value)) {
-                return old;
-            }
-        }
         String type = text(node, "type");
         String usage = text(node, "usage");
         String displayName = optionalText(node, "displayName");
@@ -169,6 +164,13 @@ final class CredentialWrites {
         String customKeyIdentifier = optionalText(node, "customKeyIdentifier");
         KeyIdentifier identifier = customKeyIdentifier == null ? null : KeyIdentifier.of(base64(customKeyIdentifier,
                 "customKeyIdentifier"));
+        for (KeyCredential old : existing) {
+            if (old.keyId().equals(keyId) && Arrays.equals(directory.keyValue(keyId), value)) {
+                // A key sent back is stored as sent, as Graph stores it: a client that drops a property
+                // (a display name, a date, the customKeyIdentifier) changes the key.
+                return new KeyCredential(keyId, displayName, identifier, type, usage, start, end);
+            }
+        }
         if (type.equals(CERTIFICATE) || type.equals(CERTIFICATE_AND_PASSWORD)) {
             X509Certificate certificate = certificate(value);
             Instant notBefore = certificate.getNotBefore().toInstant();
