@@ -96,6 +96,9 @@ final class MigrationPlannerTest {
     static final MigrationEvidence EVIDENCE = MigrationEvidence.of(List.of(new Verification(RetirementGuardTest.TENANT,
             READY, hex(thumbprintBytes(14)), daysAgo(1), "https://login.microsoftonline.com")));
 
+    /** Sign-in evidence that was read and holds no sign-in: every secret is shown unused, no certificate proven. */
+    static final SignInEvidence NOTHING_SIGNED_IN = SignInEvidence.of(List.of());
+
     private final Tenant tenant = new Tenant();
 
     private MigrationPlan plan(TenantSnapshot snapshot) {
@@ -190,7 +193,8 @@ final class MigrationPlannerTest {
     void an_exception_keeps_its_state_but_a_secret_the_guard_allows_is_still_listed_as_ready() {
         // rules section 5: an exception covers an overdue migration too; the guard's answer is not lost
         PasswordCredential secret = liveSecret();
-        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(EXCEPTED, "Foxtrot", secret, activeCert(16))), List.of());
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(EXCEPTED, "Foxtrot", secret, activeCert(16))), List.of())
+                .withSignInEvidence(NOTHING_SIGNED_IN);
         MigrationEvidence proof = MigrationEvidence.of(List.of(new Verification(RetirementGuardTest.TENANT, EXCEPTED,
                 hex(thumbprintBytes(16)), daysAgo(1), "https://login.microsoftonline.com")));
         WorkloadMigration w = workload(MigrationPlanner.plan(snapshot, POLICY, AS_OF, proof), EXCEPTED);
@@ -318,7 +322,8 @@ final class MigrationPlannerTest {
     void two_ready_secrets_say_how_many_more() {
         PasswordCredential one = liveSecret();
         PasswordCredential two = liveSecret();
-        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", one, two, activeCert(14))), List.of());
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", one, two, activeCert(14))), List.of())
+                .withSignInEvidence(NOTHING_SIGNED_IN);
         WorkloadMigration w = workload(plan(snapshot), READY);
         assertThat(w.secretsReady()).containsExactly(one.keyId(), two.keyId());
         assertThat(w.nextStep()).contains("--key-id " + one.keyId()).contains("1 more secret(s) are ready");
@@ -331,7 +336,7 @@ final class MigrationPlannerTest {
         List<Object> saml = samlTriple(daysAgo(10), inDays(355));
         ServicePrincipal servicePrincipal = sp(READY, "Delta", null, saml);
         TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", clientSecret, activeCert(14))),
-                List.of(servicePrincipal));
+                List.of(servicePrincipal)).withSignInEvidence(NOTHING_SIGNED_IN);
         WorkloadMigration w = workload(plan(snapshot), READY);
         PasswordCredential samlPassword = (PasswordCredential) saml.get(2);
         assertThat(w.secretsReady()).containsExactly(clientSecret.keyId()).doesNotContain(samlPassword.keyId());
@@ -367,8 +372,12 @@ final class MigrationPlannerTest {
                 MigrationEvidence.none());
         WorkloadMigration w = workload(plan, UNPROVEN);
         assertThat(authentication(w)).isEqualTo(State.MANUAL);
-        assertThat(w.checklist()).filteredOn(i -> i.state() == State.MANUAL).singleElement()
-                .satisfies(i -> assertThat(i.basis()).contains("run app09 migrate verify"));
+        assertThat(w.checklist()).filteredOn(i -> i.text().startsWith("The application authenticates successfully"))
+                .singleElement().satisfies(i -> assertThat(i.basis()).contains("run app09 migrate verify"));
+        // the only other item for a person: monitoring the expiry of the active certificate
+        assertThat(w.checklist()).filteredOn(i -> i.state() == State.MANUAL).extracting(ChecklistItem::text)
+                .containsExactly("The application authenticates successfully with its certificate",
+                        "Certificate expiry is monitored and a renewal registered before expiry");
     }
 
     @Test
@@ -376,7 +385,7 @@ final class MigrationPlannerTest {
         WorkloadMigration w = workload(plan(tenant.snapshot()), UNPROVEN);
         assertThat(authentication(w)).isEqualTo(State.OPEN);
         assertThat(w.checklist()).extracting(ChecklistItem::state)
-                .containsExactly(State.DONE, State.OPEN, State.OPEN, State.DONE);
+                .containsExactly(State.DONE, State.OPEN, State.OPEN, State.MANUAL);
     }
 
     @Test
@@ -384,7 +393,7 @@ final class MigrationPlannerTest {
         WorkloadMigration w = workload(plan(tenant.snapshot().withSignInEvidence(null)), READY);
         assertThat(authentication(w)).isEqualTo(State.DONE);
         assertThat(w.checklist()).extracting(ChecklistItem::state)
-                .containsExactly(State.DONE, State.DONE, State.OPEN, State.DONE);
+                .containsExactly(State.DONE, State.DONE, State.OPEN, State.MANUAL);
         assertThat(w.checklist().get(1).basis()).contains(hex(thumbprintBytes(14))).contains("saved verification");
     }
 
@@ -406,12 +415,13 @@ final class MigrationPlannerTest {
         for (WorkloadMigration w : plan.workloads()) {
             ticks.put(w.appId(), new ArrayList<>(w.checklist().stream().map(ChecklistItem::state).toList()));
         }
-        // alternative registered, authenticates, secrets removed, expiry monitored
-        assertThat(ticks.get(NEEDS)).containsExactly(State.OPEN, State.OPEN, State.OPEN, State.DONE);
-        assertThat(ticks.get(IN_USE)).containsExactly(State.DONE, State.OPEN, State.OPEN, State.DONE);
-        assertThat(ticks.get(READY)).containsExactly(State.DONE, State.DONE, State.OPEN, State.DONE);
-        assertThat(ticks.get(DONE)).containsExactly(State.DONE, State.OPEN, State.DONE, State.DONE);
-        assertThat(ticks.get(EXCEPTED)).containsExactly(State.OPEN, State.OPEN, State.OPEN, State.DONE);
+        // alternative registered, authenticates, secrets removed, expiry monitored (OPEN without a
+        // certificate to renew, MANUAL beside an active certificate that does not end soon)
+        assertThat(ticks.get(NEEDS)).containsExactly(State.OPEN, State.OPEN, State.OPEN, State.OPEN);
+        assertThat(ticks.get(IN_USE)).containsExactly(State.DONE, State.OPEN, State.OPEN, State.MANUAL);
+        assertThat(ticks.get(READY)).containsExactly(State.DONE, State.DONE, State.OPEN, State.MANUAL);
+        assertThat(ticks.get(DONE)).containsExactly(State.DONE, State.OPEN, State.DONE, State.MANUAL);
+        assertThat(ticks.get(EXCEPTED)).containsExactly(State.OPEN, State.OPEN, State.OPEN, State.OPEN);
         assertThat(ticks.get(MANAGED)).isEmpty();
     }
 

@@ -80,6 +80,14 @@ final class RetirementGuardTest {
         return MigrationEvidence.of(List.of(verification(APP_ID, hex(thumbprintBytes(seed)), daysAgo(1))));
     }
 
+    /**
+     * {@link #verified(int)}, and the removal accepted although no sign-in evidence was read (what
+     * {@code --without-usage-evidence} gives): for the cases about proving the certificate, not about usage.
+     */
+    static MigrationEvidence verifiedAcceptingUnknownUsage(int seed) {
+        return verified(seed).acceptingUnknownUsage();
+    }
+
     static SignInEvidence signIns(Object... keyIdAndInstant) {
         List<CredentialSignIn> rows = new java.util.ArrayList<>();
         for (int i = 0; i < keyIdAndInstant.length; i += 2) {
@@ -119,7 +127,7 @@ final class RetirementGuardTest {
         void a_verification_of_the_active_certificate_allows_the_secret_on_the_application() {
             PasswordCredential secret = liveSecret();
             Application app = app(APP_ID, "Payroll", secret, activeCert(1));
-            RetirementDecision decision = check(tenant(app), secret.keyId(), verified(1));
+            RetirementDecision decision = check(tenant(app), secret.keyId(), verifiedAcceptingUnknownUsage(1));
 
             assertThat(decision.refusals()).isEmpty();
             assertThat(decision.allowed()).isTrue();
@@ -132,8 +140,11 @@ final class RetirementGuardTest {
                     .contains("certificate " + hex(thumbprintBytes(1))).contains("saved verification")
                     .contains(daysAgo(1).toString()));
             assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).startsWith("it keeps certificate"));
-            // without evidence the decision says so: whether a client still uses the secret is unknown
-            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("no sign-in evidence was read"));
+            // without evidence the decision says so: whether a client still uses the secret is unknown,
+            // and that was accepted: a warning, not a ground
+            assertThat(decision.warnings()).singleElement().satisfies(w -> assertThat(w)
+                    .contains("no sign-in evidence was read").contains("accepted without it"));
+            assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("no sign-in evidence"));
         }
 
         @Test
@@ -171,8 +182,9 @@ final class RetirementGuardTest {
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
             String thumbprint = hex(thumbprintBytes(1));
             for (Instant at : List.of(daysAgo(30), AS_OF, AS_OF.plus(Duration.ofMinutes(5)))) {
-                assertThat(check(snapshot, secret.keyId(), MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, at))))
-                        .allowed()).as("verified at " + at).isTrue();
+                MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, at)))
+                        .acceptingUnknownUsage();
+                assertThat(check(snapshot, secret.keyId(), evidence).allowed()).as("verified at " + at).isTrue();
             }
         }
 
@@ -181,14 +193,15 @@ final class RetirementGuardTest {
             PasswordCredential secret = liveSecret();
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
                     .withTenantId(UUID.fromString(TENANT));
-            assertThat(check(snapshot, secret.keyId(), verified(1)).allowed()).isTrue();
+            assertThat(check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1)).allowed()).isTrue();
         }
 
         @Test
         void an_expired_secret_may_go_too_when_the_certificate_is_proven() {
             // Clean-up of an expired secret (APP-05) passes the same rules.
             PasswordCredential old = dev.app09.core.Fixtures.expiredSecret();
-            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", old, activeCert(1))), old.keyId(), verified(1));
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", old, activeCert(1))), old.keyId(),
+                    verifiedAcceptingUnknownUsage(1));
             assertThat(decision.allowed()).isTrue();
         }
     }
@@ -248,7 +261,8 @@ final class RetirementGuardTest {
             TenantSnapshot snapshot = TenantSnapshot.of(List.of(), List.of(servicePrincipal));
             // the verification names the Verify key's customKeyIdentifier (bytes 1..20 in the fixture)
             byte[] samlThumbprint = ((KeyCredential) saml.get(1)).customKeyIdentifier().bytes();
-            MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, hex(samlThumbprint), daysAgo(1))));
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, hex(samlThumbprint), daysAgo(1))))
+                    .acceptingUnknownUsage();
 
             RetirementDecision decision = check(snapshot, secret.keyId(), evidence);
 
@@ -266,7 +280,7 @@ final class RetirementGuardTest {
             ServicePrincipal servicePrincipal = sp(APP_ID, "Payroll", null, spCertificate);
             TenantSnapshot snapshot = TenantSnapshot.of(List.of(app), List.of(servicePrincipal));
 
-            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1));
 
             assertThat(decision.refusals()).isEmpty();
             assertThat(decision.location()).isEqualTo(CredentialLocation.APPLICATION);
@@ -294,13 +308,17 @@ final class RetirementGuardTest {
         private final TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate));
         private final String thumbprint = hex(thumbprintBytes(1));
 
+        /** The removal accepted without sign-in evidence, so that only the proof of the certificate is in question. */
         private RetirementDecision withVerification(TenantSnapshot s, Verification v) {
-            return check(s, secret.keyId(), MigrationEvidence.of(List.of(v)));
+            return check(s, secret.keyId(), MigrationEvidence.of(List.of(v)).acceptingUnknownUsage());
         }
 
         @Test
         void no_verification_and_no_sign_in_evidence() {
-            RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none());
+            assertThat(rules(check(snapshot, secret.keyId(), MigrationEvidence.none())))
+                    .containsExactly(RetirementRule.USAGE_UNKNOWN, RetirementRule.CERTIFICATE_NOT_PROVEN);
+            // accepting the unknown usage proves no certificate
+            RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none().acceptingUnknownUsage());
             assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
             assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
                     .contains("no saved verification of client " + APP_ID)
@@ -369,7 +387,7 @@ final class RetirementGuardTest {
         @Test
         void the_usage_window_comes_from_the_policy() {
             Verification twentyDays = verification(APP_ID, thumbprint, daysAgo(20));
-            MigrationEvidence evidence = MigrationEvidence.of(List.of(twentyDays));
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(twentyDays)).acceptingUnknownUsage();
             assertThat(RetirementGuard.check(snapshot, Policy.defaults(), AS_OF, APP_ID, secret.keyId(), evidence)
                     .allowed()).isTrue();
             assertThat(RetirementGuard.check(snapshot, Policy.defaults().withUsageWindow(Duration.ofDays(14)), AS_OF,
@@ -429,7 +447,7 @@ final class RetirementGuardTest {
             MigrationEvidence evidence = MigrationEvidence.of(List.of(
                     verification(APP_ID, thumbprint, daysAgo(60)),
                     verification(id(2), thumbprint, daysAgo(1)),
-                    verification(APP_ID, thumbprint, daysAgo(2))));
+                    verification(APP_ID, thumbprint, daysAgo(2)))).acceptingUnknownUsage();
             assertThat(check(snapshot, secret.keyId(), evidence).allowed()).isTrue();
         }
     }
@@ -508,7 +526,7 @@ final class RetirementGuardTest {
                     inDays(355));
             ServicePrincipal servicePrincipal = sp(APP_ID, "Saml app", null, sign, password, activeCert(1));
             RetirementDecision decision = check(TenantSnapshot.of(List.of(), List.of(servicePrincipal)), password.keyId(),
-                    verified(1));
+                    verifiedAcceptingUnknownUsage(1));
             assertThat(rules(decision)).containsExactly(RetirementRule.SIGNING_PASSWORD);
         }
     }
@@ -584,7 +602,7 @@ final class RetirementGuardTest {
             PasswordCredential secret = liveSecret();
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
                     .withProblems(List.of(ScanProblem.incomplete("servicePrincipals", "HTTP 503 after 3 retries")));
-            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1));
             assertThat(rules(decision)).containsExactly(RetirementRule.SCAN_INCOMPLETE);
             assertThat(message(decision, RetirementRule.SCAN_INCOMPLETE)).contains("not read whole").contains("1 problem");
             assertThat(decision.allowed()).isFalse();
@@ -595,7 +613,9 @@ final class RetirementGuardTest {
             PasswordCredential secret = liveSecret();
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
                     .withProblems(List.of(ScanProblem.warning("signInEvidence", "HTTP 403")));
-            assertThat(check(snapshot, secret.keyId(), verified(1)).allowed()).isTrue();
+            // the evidence could not be read: that is USAGE_UNKNOWN, never SCAN_INCOMPLETE
+            assertThat(rules(check(snapshot, secret.keyId(), verified(1)))).containsExactly(RetirementRule.USAGE_UNKNOWN);
+            assertThat(check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1)).allowed()).isTrue();
         }
 
         @Test
@@ -620,7 +640,7 @@ final class RetirementGuardTest {
             ServicePrincipal servicePrincipal = sp(APP_ID, "Payroll", null, spSecret);
             TenantSnapshot snapshot = TenantSnapshot.of(List.of(app), List.of(servicePrincipal));
 
-            RetirementDecision decision = check(snapshot, spSecret.keyId(), verified(1));
+            RetirementDecision decision = check(snapshot, spSecret.keyId(), verifiedAcceptingUnknownUsage(1));
 
             assertThat(decision.refusals()).isEmpty();
             assertThat(decision.location()).isEqualTo(CredentialLocation.SERVICE_PRINCIPAL);
@@ -632,7 +652,7 @@ final class RetirementGuardTest {
             PasswordCredential spSecret = liveSecret();
             ServicePrincipal servicePrincipal = sp(APP_ID, "Vendor app", id(77), spSecret, activeCert(1));
             RetirementDecision decision = check(TenantSnapshot.of(List.of(), List.of(servicePrincipal)), spSecret.keyId(),
-                    verified(1));
+                    verifiedAcceptingUnknownUsage(1));
             assertThat(decision.refusals()).isEmpty();
             assertThat(decision.location()).isEqualTo(CredentialLocation.SERVICE_PRINCIPAL);
             assertThat(decision.objectId()).isEqualTo(servicePrincipal.id());
@@ -644,7 +664,8 @@ final class RetirementGuardTest {
             TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(APP_ID, "Payroll")),
                     List.of(sp(APP_ID, "Payroll", null, spSecret)));
             assertThat(rules(check(snapshot, spSecret.keyId(), MigrationEvidence.none())))
-                    .containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.CERTIFICATE_NOT_PROVEN);
+                    .containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.USAGE_UNKNOWN,
+                            RetirementRule.CERTIFICATE_NOT_PROVEN);
         }
     }
 
@@ -681,8 +702,9 @@ final class RetirementGuardTest {
         private RetirementDecision verifyAgainst(KeyCredential certificate, String verified, MigrationEvidence extra) {
             PasswordCredential secret = liveSecret();
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate));
-            MigrationEvidence evidence = new MigrationEvidence(List.of(verification(APP_ID, verified, daysAgo(1))),
-                    extra.thumbprints());
+            // the removal is accepted without sign-in evidence: only the match of the verification is in question
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, verified, daysAgo(1))))
+                    .withThumbprints(extra.thumbprints()).acceptingUnknownUsage();
             return check(snapshot, secret.keyId(), evidence);
         }
 
@@ -758,7 +780,8 @@ final class RetirementGuardTest {
             KeyCredential spCertificate = cert(KeyIdentifier.of(raw), daysAgo(100), inDays(100));
             TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(APP_ID, "Payroll", secret)),
                     List.of(sp(APP_ID, "Payroll", null, spCertificate)));
-            MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, daysAgo(1))));
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, daysAgo(1))))
+                    .acceptingUnknownUsage();
             assertThat(check(snapshot, secret.keyId(), evidence).allowed()).isTrue();
         }
     }
@@ -779,7 +802,8 @@ final class RetirementGuardTest {
             RetirementDecision second = check(snapshot, secret.keyId(), verified(1));
             assertThat(second).isEqualTo(first);
             assertThat(first.refusals()).hasSize(1);
-            TenantSnapshot unused = tenant(app(APP_ID, "Payroll", secret, certificate));
+            TenantSnapshot unused = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(secret.keyId(), daysAgo(40)));
             RetirementDecision allowed = check(unused, secret.keyId(), verified(1));
             assertThat(allowed).isEqualTo(check(unused, secret.keyId(), verified(1))).isNotEqualTo(first);
             assertThat(allowed.allowed()).isTrue();
@@ -787,22 +811,30 @@ final class RetirementGuardTest {
 
         @Test
         void as_of_drives_certificate_expiry() {
+            // the certificate ends 30 days and 12 hours after AS_OF: it lasts beyond the expiry warning
+            // at AS_OF, ends within it a day later, and is expired 31 days later
             PasswordCredential secret = secret(daysAgo(10), inDays(300));
-            KeyCredential certificate = cert(KeyIdentifier.of(thumbprintBytes(1)), daysAgo(100), AS_OF.plus(Duration.ofHours(12)));
+            KeyCredential certificate = cert(KeyIdentifier.of(thumbprintBytes(1)), daysAgo(100),
+                    inDays(30).plus(Duration.ofHours(12)));
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate));
+            MigrationEvidence evidence = verifiedAcceptingUnknownUsage(1);
 
-            assertThat(check(snapshot, AS_OF, secret.keyId(), verified(1)).allowed()).isTrue();
+            assertThat(check(snapshot, AS_OF, secret.keyId(), evidence).allowed()).isTrue();
 
-            RetirementDecision dayLater = check(snapshot, AS_OF.plus(Duration.ofDays(1)), secret.keyId(), verified(1));
-            assertThat(rules(dayLater)).containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.CERTIFICATE_NOT_PROVEN);
+            RetirementDecision dayLater = check(snapshot, inDays(1), secret.keyId(), evidence);
+            assertThat(rules(dayLater)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+
+            RetirementDecision afterTheEnd = check(snapshot, inDays(31), secret.keyId(), evidence);
+            assertThat(rules(afterTheEnd)).containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.CERTIFICATE_NOT_PROVEN);
         }
 
         @Test
         void as_of_drives_the_usage_window_of_a_verification() {
             PasswordCredential secret = secret(daysAgo(10), inDays(300));
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
-            assertThat(check(snapshot, inDays(28), secret.keyId(), verified(1)).allowed()).isTrue();
-            assertThat(rules(check(snapshot, inDays(30), secret.keyId(), verified(1))))
+            MigrationEvidence evidence = verifiedAcceptingUnknownUsage(1);
+            assertThat(check(snapshot, inDays(28), secret.keyId(), evidence).allowed()).isTrue();
+            assertThat(rules(check(snapshot, inDays(30), secret.keyId(), evidence)))
                     .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
         }
 
