@@ -297,6 +297,116 @@ final class RetirementGuardTest {
         }
     }
 
+    // ---- ALTERNATIVE_ENDS_SOON -----------------------------------------------------------------
+
+    @Nested
+    @DisplayName("ALTERNATIVE_ENDS_SOON: every alternative kept is a certificate ending within the expiry warning")
+    final class AlternativeEndsSoon {
+
+        private final PasswordCredential secret = liveSecret();
+
+        /** Certificate {@code seed} (the one {@link #verified(int)} proves), ACTIVE, ending at {@code end}. */
+        private KeyCredential ending(int seed, @Nullable Instant end) {
+            return cert(KeyIdentifier.of(thumbprintBytes(seed)), daysAgo(100), end);
+        }
+
+        /** Proven, removal accepted without sign-in evidence: only the certificates' ends are in question. */
+        private RetirementDecision decide(Object... credentials) {
+            Object[] all = new Object[credentials.length + 1];
+            all[0] = secret;
+            System.arraycopy(credentials, 0, all, 1, credentials.length);
+            return check(tenant(app(APP_ID, "Payroll", all)), secret.keyId(), verifiedAcceptingUnknownUsage(1));
+        }
+
+        @Test
+        void the_only_certificate_ends_in_ten_days() {
+            KeyCredential certificate = ending(1, inDays(10));
+            RetirementDecision decision = decide(certificate);
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(decision.allowed()).isFalse();
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON)).contains("Payroll")
+                    .contains("within 30 days").contains(certificate.keyId().toString()).contains(inDays(10).toString())
+                    .contains("register its successor first");
+            // the certificate is there: this is not NO_ALTERNATIVE, and it is still proven
+            assertThat(decision.refusedBy(RetirementRule.NO_ALTERNATIVE)).isFalse();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("saved verification"));
+        }
+
+        @Test
+        void a_certificate_ending_in_thirty_one_days_lasts() {
+            RetirementDecision decision = decide(ending(1, inDays(31)));
+            assertThat(decision.refusals()).isEmpty();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).startsWith("it keeps certificate"));
+        }
+
+        @Test
+        void the_boundary_an_end_exactly_at_as_of_plus_the_warning_is_soon() {
+            assertThat(rules(decide(ending(1, inDays(30))))).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(decide(ending(1, inDays(30).plusSeconds(1))).allowed()).isTrue();
+        }
+
+        @Test
+        void a_second_certificate_ending_later_lifts_it() {
+            KeyCredential successor = cert(KeyIdentifier.of(thumbprintBytes(2)), daysAgo(1), inDays(400));
+            RetirementDecision decision = decide(ending(1, inDays(10)), successor);
+            assertThat(decision.refusals()).isEmpty();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains(successor.keyId().toString()));
+        }
+
+        @Test
+        void a_second_certificate_ending_soon_too_does_not() {
+            KeyCredential first = ending(1, inDays(10));
+            KeyCredential second = cert(KeyIdentifier.of(thumbprintBytes(2)), daysAgo(1), inDays(20));
+            RetirementDecision decision = decide(first, second);
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON))
+                    .contains(first.keyId().toString()).contains(second.keyId().toString());
+        }
+
+        @Test
+        void a_federated_credential_lifts_it() {
+            assertThat(decide(ending(1, inDays(10)), federated()).refusals()).isEmpty();
+        }
+
+        @Test
+        void a_certificate_without_an_end_lasts() {
+            assertThat(decide(ending(1, null)).refusals()).isEmpty();
+        }
+
+        @Test
+        void a_successor_that_is_not_valid_yet_is_no_alternative_today() {
+            KeyCredential notYet = cert(KeyIdentifier.of(thumbprintBytes(2)), inDays(5), inDays(400));
+            assertThat(rules(decide(ending(1, inDays(10)), notYet))).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+        }
+
+        @Test
+        void an_expired_certificate_beside_the_ending_one_changes_nothing() {
+            assertThat(rules(decide(ending(1, inDays(10)), expiredCertificate())))
+                    .containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+        }
+
+        @Test
+        void the_warning_comes_from_the_policy() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, ending(1, inDays(10))));
+            MigrationEvidence evidence = verifiedAcceptingUnknownUsage(1);
+            assertThat(RetirementGuard.check(snapshot, Policy.defaults().withExpiryWarning(Duration.ofDays(7)), AS_OF,
+                    APP_ID, secret.keyId(), evidence).allowed()).isTrue();
+            RetirementDecision sixtyDays = RetirementGuard.check(snapshot,
+                    Policy.defaults().withExpiryWarning(Duration.ofDays(60)), AS_OF, APP_ID, secret.keyId(), evidence);
+            assertThat(rules(sixtyDays)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(message(sixtyDays, RetirementRule.ALTERNATIVE_ENDS_SOON)).contains("within 60 days");
+        }
+
+        @Test
+        void with_sign_in_evidence_it_refuses_as_well() {
+            KeyCredential certificate = ending(1, inDays(10));
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(1)));
+            assertThat(rules(check(snapshot, secret.keyId(), MigrationEvidence.none())))
+                    .containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+        }
+    }
+
     // ---- CERTIFICATE_NOT_PROVEN ----------------------------------------------------------------
 
     @Nested
@@ -449,6 +559,161 @@ final class RetirementGuardTest {
                     verification(id(2), thumbprint, daysAgo(1)),
                     verification(APP_ID, thumbprint, daysAgo(2)))).acceptingUnknownUsage();
             assertThat(check(snapshot, secret.keyId(), evidence).allowed()).isTrue();
+        }
+    }
+
+    // ---- the identity endpoint of a verification -----------------------------------------------
+
+    @Nested
+    @DisplayName("a verification issued by another identity endpoint than the expected one does not count")
+    final class Authority {
+
+        static final String GLOBAL = "https://login.microsoftonline.com";
+
+        private final PasswordCredential secret = liveSecret();
+        private final TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
+
+        private Verification from(String authorityHost) {
+            return new Verification(TENANT, APP_ID, hex(thumbprintBytes(1)), daysAgo(1), authorityHost);
+        }
+
+        private RetirementDecision expecting(@Nullable String expected, Verification... verifications) {
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(verifications)).acceptingUnknownUsage();
+            return check(snapshot, secret.keyId(), expected == null ? evidence : evidence.withExpectedAuthority(expected));
+        }
+
+        @Test
+        void a_local_token_endpoint_is_refused_when_the_global_one_is_expected() {
+            RetirementDecision decision = expecting(GLOBAL, from("https://127.0.0.1:8443"));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("the verification of " + daysAgo(1) + " was issued by https://127.0.0.1:8443")
+                    .contains(GLOBAL);
+        }
+
+        @Test
+        void the_same_endpoint_in_another_case_or_with_a_path_counts() {
+            assertThat(expecting(GLOBAL, from("HTTPS://Login.MicrosoftOnline.COM")).allowed()).isTrue();
+            assertThat(expecting("https://LOGIN.microsoftonline.com", from(GLOBAL)).allowed()).isTrue();
+            assertThat(expecting(GLOBAL, from(GLOBAL + "/")).allowed()).isTrue();
+        }
+
+        @Test
+        void another_scheme_port_or_host_is_refused() {
+            for (String other : List.of("http://login.microsoftonline.com", "https://login.microsoftonline.com:8443",
+                    "https://login.microsoftonline.us", "https://login.microsoftonline.com.evil.example",
+                    "login.microsoftonline.com")) {
+                assertThat(rules(expecting(GLOBAL, from(other)))).as(other)
+                        .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            }
+        }
+
+        @Test
+        void no_expected_endpoint_accepts_any() {
+            assertThat(expecting(null, from("https://127.0.0.1:8443")).allowed()).isTrue();
+        }
+
+        @Test
+        void one_verification_from_the_expected_endpoint_is_enough() {
+            assertThat(expecting(GLOBAL, from("https://127.0.0.1:8443"), from(GLOBAL)).allowed()).isTrue();
+        }
+
+        @Test
+        void a_certificate_sign_in_still_proves_it() {
+            KeyCredential certificate = activeCert(1);
+            TenantSnapshot withSignIn = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2)));
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(from("https://127.0.0.1:8443")))
+                    .withExpectedAuthority(GLOBAL);
+            RetirementDecision decision = check(withSignIn, secret.keyId(), evidence);
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("saved verification"));
+        }
+    }
+
+    // ---- USAGE_UNKNOWN -------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("USAGE_UNKNOWN: no sign-in evidence was read, unless the removal is accepted without it")
+    final class UsageUnknown {
+
+        private final PasswordCredential secret = liveSecret();
+
+        @Test
+        void refused_without_sign_in_evidence_even_with_a_proven_certificate() {
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret, activeCert(1))), secret.keyId(),
+                    verified(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.USAGE_UNKNOWN);
+            assertThat(decision.allowed()).isFalse();
+            assertThat(message(decision, RetirementRule.USAGE_UNKNOWN)).contains("no sign-in evidence was read")
+                    .contains("--without-usage-evidence");
+            assertThat(decision.warnings()).isEmpty();
+        }
+
+        @Test
+        void accepting_unknown_usage_lifts_it_and_warns() {
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret, activeCert(1))), secret.keyId(),
+                    verifiedAcceptingUnknownUsage(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.warnings()).singleElement().satisfies(w -> assertThat(w)
+                    .contains("no sign-in evidence was read").contains("not known"));
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("saved verification"));
+        }
+
+        @Test
+        void accepting_unknown_usage_lifts_no_other_rule() {
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret)), secret.keyId(),
+                    verifiedAcceptingUnknownUsage(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(decision.warnings()).hasSize(1);
+
+            RetirementDecision endingSoon = check(tenant(app(APP_ID, "Payroll", secret,
+                    cert(KeyIdentifier.of(thumbprintBytes(1)), daysAgo(100), inDays(10)))), secret.keyId(),
+                    verifiedAcceptingUnknownUsage(1));
+            assertThat(rules(endingSoon)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+        }
+
+        @Test
+        void without_evidence_it_is_reported_beside_the_other_rules() {
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret)), secret.keyId(), verified(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.USAGE_UNKNOWN,
+                    RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(decision.warnings()).isEmpty();
+        }
+
+        @Test
+        void sign_in_evidence_that_shows_the_secret_unused_needs_no_acceptance_and_gives_no_warning() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1))).withSignInEvidence(signIns());
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.warnings()).isEmpty();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("the secret never signed in"));
+        }
+
+        @Test
+        void acceptance_does_not_override_evidence_that_the_secret_is_in_use() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withSignInEvidence(signIns(secret.keyId(), daysAgo(2)));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.SECRET_IN_USE);
+            assertThat(decision.warnings()).isEmpty();
+        }
+
+        @Test
+        void an_incomplete_read_without_evidence_reports_both() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withProblems(List.of(ScanProblem.incomplete("applications", "HTTP 500")));
+            assertThat(rules(check(snapshot, secret.keyId(), verified(1))))
+                    .containsExactly(RetirementRule.SCAN_INCOMPLETE, RetirementRule.USAGE_UNKNOWN);
+        }
+
+        @Test
+        void the_decision_keeps_a_copy_of_its_warnings() {
+            List<String> warnings = new java.util.ArrayList<>(List.of("w"));
+            RetirementDecision decision = new RetirementDecision(APP_ID, secret.keyId(), null, null, "", List.of(),
+                    List.of(), warnings);
+            warnings.add("later");
+            assertThat(decision.warnings()).containsExactly("w");
         }
     }
 
