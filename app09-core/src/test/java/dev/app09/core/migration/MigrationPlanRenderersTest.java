@@ -120,7 +120,7 @@ final class MigrationPlanRenderersTest {
         // the next step holds no comma, so no cell of this row is quoted (RFC 4180 quotes only when needed)
         assertThat(row).isEqualTo("Delta ready," + MigrationPlannerTest.READY + ",READY_TO_RETIRE_SECRET,MIGRATION_OVERDUE,"
                 + "Retire secret " + keyId + ": app09 migrate retire-secret --app-id " + MigrationPlannerTest.READY
-                + " --key-id " + keyId + " (a dry run; add --confirm to remove it)," + keyId + ",,DONE DONE OPEN DONE,"
+                + " --key-id " + keyId + " (a dry run; add --confirm to remove it)," + keyId + ",,DONE DONE OPEN MANUAL,"
                 + tenant.readyApp.id() + ",TENANT");
     }
 
@@ -147,7 +147,7 @@ final class MigrationPlanRenderersTest {
                                 daysAgo(3)))));
         String row = rowOf(csv(plan(snapshot)), MigrationPlannerTest.IN_USE);
         assertThat(row).contains("," + used.keyId() + ":SECRET_IN_USE+CERTIFICATE_NOT_PROVEN,");
-        assertThat(row).contains(",DONE OPEN OPEN DONE,");
+        assertThat(row).contains(",DONE OPEN OPEN MANUAL,");
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.app09.core.Assessor;
 import dev.app09.core.model.Application;
 import dev.app09.core.model.CredentialSignIn;
 import dev.app09.core.model.KeyCredential;
+import dev.app09.core.model.KeyIdentifier;
 import dev.app09.core.model.PasswordCredential;
 import dev.app09.core.model.ScanProblem;
 import dev.app09.core.model.ServicePrincipal;
@@ -95,6 +96,9 @@ final class MigrationPlannerTest {
     /** A verification of Delta's certificate (thumbprint seed 14), a day before asOf. */
     static final MigrationEvidence EVIDENCE = MigrationEvidence.of(List.of(new Verification(RetirementGuardTest.TENANT,
             READY, hex(thumbprintBytes(14)), daysAgo(1), "https://login.microsoftonline.com")));
+
+    /** Sign-in evidence that was read and holds no sign-in: every secret is shown unused, no certificate proven. */
+    static final SignInEvidence NOTHING_SIGNED_IN = SignInEvidence.of(List.of());
 
     private final Tenant tenant = new Tenant();
 
@@ -190,7 +194,8 @@ final class MigrationPlannerTest {
     void an_exception_keeps_its_state_but_a_secret_the_guard_allows_is_still_listed_as_ready() {
         // rules section 5: an exception covers an overdue migration too; the guard's answer is not lost
         PasswordCredential secret = liveSecret();
-        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(EXCEPTED, "Foxtrot", secret, activeCert(16))), List.of());
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(EXCEPTED, "Foxtrot", secret, activeCert(16))), List.of())
+                .withSignInEvidence(NOTHING_SIGNED_IN);
         MigrationEvidence proof = MigrationEvidence.of(List.of(new Verification(RetirementGuardTest.TENANT, EXCEPTED,
                 hex(thumbprintBytes(16)), daysAgo(1), "https://login.microsoftonline.com")));
         WorkloadMigration w = workload(MigrationPlanner.plan(snapshot, POLICY, AS_OF, proof), EXCEPTED);
@@ -318,7 +323,8 @@ final class MigrationPlannerTest {
     void two_ready_secrets_say_how_many_more() {
         PasswordCredential one = liveSecret();
         PasswordCredential two = liveSecret();
-        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", one, two, activeCert(14))), List.of());
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", one, two, activeCert(14))), List.of())
+                .withSignInEvidence(NOTHING_SIGNED_IN);
         WorkloadMigration w = workload(plan(snapshot), READY);
         assertThat(w.secretsReady()).containsExactly(one.keyId(), two.keyId());
         assertThat(w.nextStep()).contains("--key-id " + one.keyId()).contains("1 more secret(s) are ready");
@@ -331,7 +337,7 @@ final class MigrationPlannerTest {
         List<Object> saml = samlTriple(daysAgo(10), inDays(355));
         ServicePrincipal servicePrincipal = sp(READY, "Delta", null, saml);
         TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", clientSecret, activeCert(14))),
-                List.of(servicePrincipal));
+                List.of(servicePrincipal)).withSignInEvidence(NOTHING_SIGNED_IN);
         WorkloadMigration w = workload(plan(snapshot), READY);
         PasswordCredential samlPassword = (PasswordCredential) saml.get(2);
         assertThat(w.secretsReady()).containsExactly(clientSecret.keyId()).doesNotContain(samlPassword.keyId());
@@ -367,8 +373,12 @@ final class MigrationPlannerTest {
                 MigrationEvidence.none());
         WorkloadMigration w = workload(plan, UNPROVEN);
         assertThat(authentication(w)).isEqualTo(State.MANUAL);
-        assertThat(w.checklist()).filteredOn(i -> i.state() == State.MANUAL).singleElement()
-                .satisfies(i -> assertThat(i.basis()).contains("run app09 migrate verify"));
+        assertThat(w.checklist()).filteredOn(i -> i.text().startsWith("The application authenticates successfully"))
+                .singleElement().satisfies(i -> assertThat(i.basis()).contains("run app09 migrate verify"));
+        // the only other item for a person: monitoring the expiry of the active certificate
+        assertThat(w.checklist()).filteredOn(i -> i.state() == State.MANUAL).extracting(ChecklistItem::text)
+                .containsExactly("The application authenticates successfully with its certificate",
+                        "Certificate expiry is monitored and a renewal registered before expiry");
     }
 
     @Test
@@ -376,7 +386,7 @@ final class MigrationPlannerTest {
         WorkloadMigration w = workload(plan(tenant.snapshot()), UNPROVEN);
         assertThat(authentication(w)).isEqualTo(State.OPEN);
         assertThat(w.checklist()).extracting(ChecklistItem::state)
-                .containsExactly(State.DONE, State.OPEN, State.OPEN, State.DONE);
+                .containsExactly(State.DONE, State.OPEN, State.OPEN, State.MANUAL);
     }
 
     @Test
@@ -384,7 +394,7 @@ final class MigrationPlannerTest {
         WorkloadMigration w = workload(plan(tenant.snapshot().withSignInEvidence(null)), READY);
         assertThat(authentication(w)).isEqualTo(State.DONE);
         assertThat(w.checklist()).extracting(ChecklistItem::state)
-                .containsExactly(State.DONE, State.DONE, State.OPEN, State.DONE);
+                .containsExactly(State.DONE, State.DONE, State.OPEN, State.MANUAL);
         assertThat(w.checklist().get(1).basis()).contains(hex(thumbprintBytes(14))).contains("saved verification");
     }
 
@@ -406,12 +416,13 @@ final class MigrationPlannerTest {
         for (WorkloadMigration w : plan.workloads()) {
             ticks.put(w.appId(), new ArrayList<>(w.checklist().stream().map(ChecklistItem::state).toList()));
         }
-        // alternative registered, authenticates, secrets removed, expiry monitored
-        assertThat(ticks.get(NEEDS)).containsExactly(State.OPEN, State.OPEN, State.OPEN, State.DONE);
-        assertThat(ticks.get(IN_USE)).containsExactly(State.DONE, State.OPEN, State.OPEN, State.DONE);
-        assertThat(ticks.get(READY)).containsExactly(State.DONE, State.DONE, State.OPEN, State.DONE);
-        assertThat(ticks.get(DONE)).containsExactly(State.DONE, State.OPEN, State.DONE, State.DONE);
-        assertThat(ticks.get(EXCEPTED)).containsExactly(State.OPEN, State.OPEN, State.OPEN, State.DONE);
+        // alternative registered, authenticates, secrets removed, expiry monitored (OPEN without a
+        // certificate to renew, MANUAL beside an active certificate that does not end soon)
+        assertThat(ticks.get(NEEDS)).containsExactly(State.OPEN, State.OPEN, State.OPEN, State.OPEN);
+        assertThat(ticks.get(IN_USE)).containsExactly(State.DONE, State.OPEN, State.OPEN, State.MANUAL);
+        assertThat(ticks.get(READY)).containsExactly(State.DONE, State.DONE, State.OPEN, State.MANUAL);
+        assertThat(ticks.get(DONE)).containsExactly(State.DONE, State.OPEN, State.DONE, State.MANUAL);
+        assertThat(ticks.get(EXCEPTED)).containsExactly(State.OPEN, State.OPEN, State.OPEN, State.OPEN);
         assertThat(ticks.get(MANAGED)).isEmpty();
     }
 
@@ -423,5 +434,125 @@ final class MigrationPlannerTest {
         WorkloadMigration w = workload(plan(snapshot), DONE);
         assertThat(w.state()).isEqualTo(MigrationState.DONE);
         assertThat(tick(w, "Certificate expiry is monitored")).isEqualTo(State.OPEN);
+    }
+
+    // ---- USAGE_UNKNOWN and ALTERNATIVE_ENDS_SOON in the plan -----------------------------------
+
+    /** A verification of certificate {@code seed} of {@code appId}, a day before asOf. */
+    private static MigrationEvidence verifiedFor(UUID appId, int seed) {
+        return MigrationEvidence.of(List.of(new Verification(RetirementGuardTest.TENANT, appId, hex(thumbprintBytes(seed)),
+                daysAgo(1), "https://login.microsoftonline.com")));
+    }
+
+    @Test
+    void a_proven_certificate_without_sign_in_evidence_names_without_usage_evidence() {
+        PasswordCredential secret = liveSecret();
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", secret, activeCert(14))), List.of());
+        WorkloadMigration w = workload(plan(snapshot), READY);
+        assertThat(w.state()).isEqualTo(MigrationState.CERTIFICATE_UNPROVEN);
+        assertThat(w.secretsReady()).isEmpty();
+        assertThat(w.secretsBlocked()).singleElement().satisfies(d -> assertThat(d.refusals())
+                .extracting(Refusal::rule).containsExactly(RetirementRule.USAGE_UNKNOWN));
+        assertThat(w.nextStep()).contains("check by hand that no client uses secret " + secret.keyId())
+                .contains("app09 migrate retire-secret --app-id " + READY + " --key-id " + secret.keyId()
+                        + " --without-usage-evidence");
+        assertThat(authentication(w)).isEqualTo(State.DONE);
+    }
+
+    @Test
+    void an_unproven_certificate_without_sign_in_evidence_names_migrate_verify_first() {
+        PasswordCredential secret = liveSecret();
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(UNPROVEN, "Bravo", secret, activeCert(12))), List.of());
+        WorkloadMigration w = workload(plan(snapshot), UNPROVEN);
+        assertThat(w.secretsBlocked()).singleElement().satisfies(d -> assertThat(d.refusals()).extracting(Refusal::rule)
+                .containsExactly(RetirementRule.USAGE_UNKNOWN, RetirementRule.CERTIFICATE_NOT_PROVEN));
+        assertThat(w.nextStep()).contains("app09 migrate verify").doesNotContain("--without-usage-evidence");
+    }
+
+    @Test
+    void a_plan_that_accepts_unknown_usage_marks_the_proven_secret_ready() {
+        PasswordCredential secret = liveSecret();
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", secret, activeCert(14))), List.of());
+        WorkloadMigration w = workload(MigrationPlanner.plan(snapshot, POLICY, AS_OF, EVIDENCE.acceptingUnknownUsage()),
+                READY);
+        assertThat(w.state()).isEqualTo(MigrationState.READY_TO_RETIRE_SECRET);
+        assertThat(w.secretsReady()).containsExactly(secret.keyId());
+    }
+
+    @Test
+    void a_proven_certificate_that_ends_soon_leaves_the_workload_unproven() {
+        PasswordCredential secret = liveSecret();
+        KeyCredential ending = RetirementGuardTest.cert(KeyIdentifier.of(thumbprintBytes(12)), daysAgo(300), inDays(10));
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(UNPROVEN, "Bravo", secret, ending)), List.of())
+                .withSignInEvidence(NOTHING_SIGNED_IN);
+        WorkloadMigration w = workload(MigrationPlanner.plan(snapshot, POLICY, AS_OF, verifiedFor(UNPROVEN, 12)), UNPROVEN);
+        assertThat(w.state()).isEqualTo(MigrationState.CERTIFICATE_UNPROVEN);
+        assertThat(w.secretsReady()).isEmpty();
+        assertThat(w.secretsBlocked()).singleElement().satisfies(d -> {
+            assertThat(d.keyId()).isEqualTo(secret.keyId());
+            assertThat(d.refusals()).extracting(Refusal::rule).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+        });
+        assertThat(w.nextStep()).contains("ALTERNATIVE_ENDS_SOON").doesNotContain("retire-secret");
+        assertThat(authentication(w)).isEqualTo(State.DONE);
+        assertThat(tick(w, "Certificate expiry is monitored")).isEqualTo(State.OPEN);
+    }
+
+    // ---- the expiry item of the checklist ------------------------------------------------------
+
+    private WorkloadMigration planned(UUID appId, Object... credentials) {
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(appId, "Workload", credentials)), List.of())
+                .withSignInEvidence(NOTHING_SIGNED_IN);
+        return workload(plan(snapshot), appId);
+    }
+
+    private static ChecklistItem expiryItem(WorkloadMigration w) {
+        return w.checklist().stream().filter(i -> i.text().startsWith("Certificate expiry is monitored")).findFirst()
+                .orElseThrow(() -> new AssertionError("no expiry item in " + w.checklist()));
+    }
+
+    @Test
+    void expiry_is_open_when_a_certificate_is_still_needed() {
+        WorkloadMigration w = planned(NEEDS, liveSecret());
+        assertThat(w.state()).isEqualTo(MigrationState.NEEDS_CERTIFICATE);
+        assertThat(expiryItem(w).state()).isEqualTo(State.OPEN);
+        assertThat(expiryItem(w).basis()).contains("no active certificate");
+    }
+
+    @Test
+    void expiry_is_manual_beside_an_active_certificate_that_does_not_end_soon() {
+        for (WorkloadMigration w : List.of(planned(UNPROVEN, liveSecret(), activeCert(12)), planned(DONE, activeCert(15)),
+                planned(UNPROVEN, liveSecret(), activeCert(12), federated()))) {
+            assertThat(expiryItem(w).state()).as(w.state().name()).isEqualTo(State.MANUAL);
+            assertThat(expiryItem(w).basis()).contains("check that expiry is monitored");
+        }
+    }
+
+    @Test
+    void expiry_is_manual_when_an_ending_certificate_has_a_successor() {
+        KeyCredential ending = RetirementGuardTest.cert(null, daysAgo(300), inDays(10));
+        KeyCredential successor = RetirementGuardTest.cert(null, daysAgo(1), inDays(400));
+        assertThat(expiryItem(planned(DONE, ending, successor)).state()).isEqualTo(State.MANUAL);
+    }
+
+    @Test
+    void expiry_is_done_for_federation_only() {
+        WorkloadMigration beside = planned(UNPROVEN, liveSecret(), federated());
+        WorkloadMigration done = planned(DONE, federated());
+        assertThat(done.state()).isEqualTo(MigrationState.DONE);
+        for (WorkloadMigration w : List.of(beside, done)) {
+            assertThat(expiryItem(w).state()).as(w.state().name()).isEqualTo(State.DONE);
+            assertThat(expiryItem(w).basis()).contains("federated credentials do not expire");
+        }
+    }
+
+    @Test
+    void expiry_is_open_when_a_certificate_ends_soon_or_has_ended() {
+        KeyCredential ending = RetirementGuardTest.cert(null, daysAgo(300), inDays(10));
+        KeyCredential ended = RetirementGuardTest.cert(null, daysAgo(400), daysAgo(5));
+        for (WorkloadMigration w : List.of(planned(UNPROVEN, liveSecret(), ending), planned(NEEDS, liveSecret(), ended),
+                planned(UNPROVEN, liveSecret(), ending, federated()))) {
+            assertThat(expiryItem(w).state()).as(w.state() + " " + w.secretsBlocked()).isEqualTo(State.OPEN);
+            assertThat(expiryItem(w).basis()).contains("expired or ends soon");
+        }
     }
 }

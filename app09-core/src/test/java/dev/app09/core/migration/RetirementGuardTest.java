@@ -80,6 +80,14 @@ final class RetirementGuardTest {
         return MigrationEvidence.of(List.of(verification(APP_ID, hex(thumbprintBytes(seed)), daysAgo(1))));
     }
 
+    /**
+     * {@link #verified(int)}, and the removal accepted although no sign-in evidence was read (what
+     * {@code --without-usage-evidence} gives): for the cases about proving the certificate, not about usage.
+     */
+    static MigrationEvidence verifiedAcceptingUnknownUsage(int seed) {
+        return verified(seed).acceptingUnknownUsage();
+    }
+
     static SignInEvidence signIns(Object... keyIdAndInstant) {
         List<CredentialSignIn> rows = new java.util.ArrayList<>();
         for (int i = 0; i < keyIdAndInstant.length; i += 2) {
@@ -119,7 +127,7 @@ final class RetirementGuardTest {
         void a_verification_of_the_active_certificate_allows_the_secret_on_the_application() {
             PasswordCredential secret = liveSecret();
             Application app = app(APP_ID, "Payroll", secret, activeCert(1));
-            RetirementDecision decision = check(tenant(app), secret.keyId(), verified(1));
+            RetirementDecision decision = check(tenant(app), secret.keyId(), verifiedAcceptingUnknownUsage(1));
 
             assertThat(decision.refusals()).isEmpty();
             assertThat(decision.allowed()).isTrue();
@@ -132,8 +140,11 @@ final class RetirementGuardTest {
                     .contains("certificate " + hex(thumbprintBytes(1))).contains("saved verification")
                     .contains(daysAgo(1).toString()));
             assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).startsWith("it keeps certificate"));
-            // without evidence the decision says so: whether a client still uses the secret is unknown
-            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("no sign-in evidence was read"));
+            // without evidence the decision says so: whether a client still uses the secret is unknown,
+            // and that was accepted: a warning, not a ground
+            assertThat(decision.warnings()).singleElement().satisfies(w -> assertThat(w)
+                    .contains("no sign-in evidence was read").contains("accepted without it"));
+            assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("no sign-in evidence"));
         }
 
         @Test
@@ -171,8 +182,9 @@ final class RetirementGuardTest {
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
             String thumbprint = hex(thumbprintBytes(1));
             for (Instant at : List.of(daysAgo(30), AS_OF, AS_OF.plus(Duration.ofMinutes(5)))) {
-                assertThat(check(snapshot, secret.keyId(), MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, at))))
-                        .allowed()).as("verified at " + at).isTrue();
+                MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, at)))
+                        .acceptingUnknownUsage();
+                assertThat(check(snapshot, secret.keyId(), evidence).allowed()).as("verified at " + at).isTrue();
             }
         }
 
@@ -181,14 +193,15 @@ final class RetirementGuardTest {
             PasswordCredential secret = liveSecret();
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
                     .withTenantId(UUID.fromString(TENANT));
-            assertThat(check(snapshot, secret.keyId(), verified(1)).allowed()).isTrue();
+            assertThat(check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1)).allowed()).isTrue();
         }
 
         @Test
         void an_expired_secret_may_go_too_when_the_certificate_is_proven() {
             // Clean-up of an expired secret (APP-05) passes the same rules.
             PasswordCredential old = dev.app09.core.Fixtures.expiredSecret();
-            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", old, activeCert(1))), old.keyId(), verified(1));
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", old, activeCert(1))), old.keyId(),
+                    verifiedAcceptingUnknownUsage(1));
             assertThat(decision.allowed()).isTrue();
         }
     }
@@ -248,7 +261,8 @@ final class RetirementGuardTest {
             TenantSnapshot snapshot = TenantSnapshot.of(List.of(), List.of(servicePrincipal));
             // the verification names the Verify key's customKeyIdentifier (bytes 1..20 in the fixture)
             byte[] samlThumbprint = ((KeyCredential) saml.get(1)).customKeyIdentifier().bytes();
-            MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, hex(samlThumbprint), daysAgo(1))));
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, hex(samlThumbprint), daysAgo(1))))
+                    .acceptingUnknownUsage();
 
             RetirementDecision decision = check(snapshot, secret.keyId(), evidence);
 
@@ -266,7 +280,7 @@ final class RetirementGuardTest {
             ServicePrincipal servicePrincipal = sp(APP_ID, "Payroll", null, spCertificate);
             TenantSnapshot snapshot = TenantSnapshot.of(List.of(app), List.of(servicePrincipal));
 
-            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1));
 
             assertThat(decision.refusals()).isEmpty();
             assertThat(decision.location()).isEqualTo(CredentialLocation.APPLICATION);
@@ -283,6 +297,116 @@ final class RetirementGuardTest {
         }
     }
 
+    // ---- ALTERNATIVE_ENDS_SOON -----------------------------------------------------------------
+
+    @Nested
+    @DisplayName("ALTERNATIVE_ENDS_SOON: every alternative kept is a certificate ending within the expiry warning")
+    final class AlternativeEndsSoon {
+
+        private final PasswordCredential secret = liveSecret();
+
+        /** Certificate {@code seed} (the one {@link #verified(int)} proves), ACTIVE, ending at {@code end}. */
+        private KeyCredential ending(int seed, @Nullable Instant end) {
+            return cert(KeyIdentifier.of(thumbprintBytes(seed)), daysAgo(100), end);
+        }
+
+        /** Proven, removal accepted without sign-in evidence: only the certificates' ends are in question. */
+        private RetirementDecision decide(Object... credentials) {
+            Object[] all = new Object[credentials.length + 1];
+            all[0] = secret;
+            System.arraycopy(credentials, 0, all, 1, credentials.length);
+            return check(tenant(app(APP_ID, "Payroll", all)), secret.keyId(), verifiedAcceptingUnknownUsage(1));
+        }
+
+        @Test
+        void the_only_certificate_ends_in_ten_days() {
+            KeyCredential certificate = ending(1, inDays(10));
+            RetirementDecision decision = decide(certificate);
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(decision.allowed()).isFalse();
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON)).contains("Payroll")
+                    .contains("within 30 days").contains(certificate.keyId().toString()).contains(inDays(10).toString())
+                    .contains("register its successor first");
+            // the certificate is there: this is not NO_ALTERNATIVE, and it is still proven
+            assertThat(decision.refusedBy(RetirementRule.NO_ALTERNATIVE)).isFalse();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("saved verification"));
+        }
+
+        @Test
+        void a_certificate_ending_in_thirty_one_days_lasts() {
+            RetirementDecision decision = decide(ending(1, inDays(31)));
+            assertThat(decision.refusals()).isEmpty();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).startsWith("it keeps certificate"));
+        }
+
+        @Test
+        void the_boundary_an_end_exactly_at_as_of_plus_the_warning_is_soon() {
+            assertThat(rules(decide(ending(1, inDays(30))))).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(decide(ending(1, inDays(30).plusSeconds(1))).allowed()).isTrue();
+        }
+
+        @Test
+        void a_second_certificate_ending_later_lifts_it() {
+            KeyCredential successor = cert(KeyIdentifier.of(thumbprintBytes(2)), daysAgo(1), inDays(400));
+            RetirementDecision decision = decide(ending(1, inDays(10)), successor);
+            assertThat(decision.refusals()).isEmpty();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains(successor.keyId().toString()));
+        }
+
+        @Test
+        void a_second_certificate_ending_soon_too_does_not() {
+            KeyCredential first = ending(1, inDays(10));
+            KeyCredential second = cert(KeyIdentifier.of(thumbprintBytes(2)), daysAgo(1), inDays(20));
+            RetirementDecision decision = decide(first, second);
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON))
+                    .contains(first.keyId().toString()).contains(second.keyId().toString());
+        }
+
+        @Test
+        void a_federated_credential_lifts_it() {
+            assertThat(decide(ending(1, inDays(10)), federated()).refusals()).isEmpty();
+        }
+
+        @Test
+        void a_certificate_without_an_end_lasts() {
+            assertThat(decide(ending(1, null)).refusals()).isEmpty();
+        }
+
+        @Test
+        void a_successor_that_is_not_valid_yet_is_no_alternative_today() {
+            KeyCredential notYet = cert(KeyIdentifier.of(thumbprintBytes(2)), inDays(5), inDays(400));
+            assertThat(rules(decide(ending(1, inDays(10)), notYet))).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+        }
+
+        @Test
+        void an_expired_certificate_beside_the_ending_one_changes_nothing() {
+            assertThat(rules(decide(ending(1, inDays(10)), expiredCertificate())))
+                    .containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+        }
+
+        @Test
+        void the_warning_comes_from_the_policy() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, ending(1, inDays(10))));
+            MigrationEvidence evidence = verifiedAcceptingUnknownUsage(1);
+            assertThat(RetirementGuard.check(snapshot, Policy.defaults().withExpiryWarning(Duration.ofDays(7)), AS_OF,
+                    APP_ID, secret.keyId(), evidence).allowed()).isTrue();
+            RetirementDecision sixtyDays = RetirementGuard.check(snapshot,
+                    Policy.defaults().withExpiryWarning(Duration.ofDays(60)), AS_OF, APP_ID, secret.keyId(), evidence);
+            assertThat(rules(sixtyDays)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(message(sixtyDays, RetirementRule.ALTERNATIVE_ENDS_SOON)).contains("within 60 days");
+        }
+
+        @Test
+        void with_sign_in_evidence_it_refuses_as_well() {
+            KeyCredential certificate = ending(1, inDays(10));
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(1)));
+            assertThat(rules(check(snapshot, secret.keyId(), MigrationEvidence.none())))
+                    .containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+        }
+    }
+
     // ---- CERTIFICATE_NOT_PROVEN ----------------------------------------------------------------
 
     @Nested
@@ -294,13 +418,17 @@ final class RetirementGuardTest {
         private final TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate));
         private final String thumbprint = hex(thumbprintBytes(1));
 
+        /** The removal accepted without sign-in evidence, so that only the proof of the certificate is in question. */
         private RetirementDecision withVerification(TenantSnapshot s, Verification v) {
-            return check(s, secret.keyId(), MigrationEvidence.of(List.of(v)));
+            return check(s, secret.keyId(), MigrationEvidence.of(List.of(v)).acceptingUnknownUsage());
         }
 
         @Test
         void no_verification_and_no_sign_in_evidence() {
-            RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none());
+            assertThat(rules(check(snapshot, secret.keyId(), MigrationEvidence.none())))
+                    .containsExactly(RetirementRule.USAGE_UNKNOWN, RetirementRule.CERTIFICATE_NOT_PROVEN);
+            // accepting the unknown usage proves no certificate
+            RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none().acceptingUnknownUsage());
             assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
             assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
                     .contains("no saved verification of client " + APP_ID)
@@ -369,7 +497,7 @@ final class RetirementGuardTest {
         @Test
         void the_usage_window_comes_from_the_policy() {
             Verification twentyDays = verification(APP_ID, thumbprint, daysAgo(20));
-            MigrationEvidence evidence = MigrationEvidence.of(List.of(twentyDays));
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(twentyDays)).acceptingUnknownUsage();
             assertThat(RetirementGuard.check(snapshot, Policy.defaults(), AS_OF, APP_ID, secret.keyId(), evidence)
                     .allowed()).isTrue();
             assertThat(RetirementGuard.check(snapshot, Policy.defaults().withUsageWindow(Duration.ofDays(14)), AS_OF,
@@ -429,8 +557,163 @@ final class RetirementGuardTest {
             MigrationEvidence evidence = MigrationEvidence.of(List.of(
                     verification(APP_ID, thumbprint, daysAgo(60)),
                     verification(id(2), thumbprint, daysAgo(1)),
-                    verification(APP_ID, thumbprint, daysAgo(2))));
+                    verification(APP_ID, thumbprint, daysAgo(2)))).acceptingUnknownUsage();
             assertThat(check(snapshot, secret.keyId(), evidence).allowed()).isTrue();
+        }
+    }
+
+    // ---- the identity endpoint of a verification -----------------------------------------------
+
+    @Nested
+    @DisplayName("a verification issued by another identity endpoint than the expected one does not count")
+    final class Authority {
+
+        static final String GLOBAL = "https://login.microsoftonline.com";
+
+        private final PasswordCredential secret = liveSecret();
+        private final TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
+
+        private Verification from(String authorityHost) {
+            return new Verification(TENANT, APP_ID, hex(thumbprintBytes(1)), daysAgo(1), authorityHost);
+        }
+
+        private RetirementDecision expecting(@Nullable String expected, Verification... verifications) {
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(verifications)).acceptingUnknownUsage();
+            return check(snapshot, secret.keyId(), expected == null ? evidence : evidence.withExpectedAuthority(expected));
+        }
+
+        @Test
+        void a_local_token_endpoint_is_refused_when_the_global_one_is_expected() {
+            RetirementDecision decision = expecting(GLOBAL, from("https://127.0.0.1:8443"));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("the verification of " + daysAgo(1) + " was issued by https://127.0.0.1:8443")
+                    .contains(GLOBAL);
+        }
+
+        @Test
+        void the_same_endpoint_in_another_case_or_with_a_path_counts() {
+            assertThat(expecting(GLOBAL, from("HTTPS://Login.MicrosoftOnline.COM")).allowed()).isTrue();
+            assertThat(expecting("https://LOGIN.microsoftonline.com", from(GLOBAL)).allowed()).isTrue();
+            assertThat(expecting(GLOBAL, from(GLOBAL + "/")).allowed()).isTrue();
+        }
+
+        @Test
+        void another_scheme_port_or_host_is_refused() {
+            for (String other : List.of("http://login.microsoftonline.com", "https://login.microsoftonline.com:8443",
+                    "https://login.microsoftonline.us", "https://login.microsoftonline.com.evil.example",
+                    "login.microsoftonline.com")) {
+                assertThat(rules(expecting(GLOBAL, from(other)))).as(other)
+                        .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            }
+        }
+
+        @Test
+        void no_expected_endpoint_accepts_any() {
+            assertThat(expecting(null, from("https://127.0.0.1:8443")).allowed()).isTrue();
+        }
+
+        @Test
+        void one_verification_from_the_expected_endpoint_is_enough() {
+            assertThat(expecting(GLOBAL, from("https://127.0.0.1:8443"), from(GLOBAL)).allowed()).isTrue();
+        }
+
+        @Test
+        void a_certificate_sign_in_still_proves_it() {
+            KeyCredential certificate = activeCert(1);
+            TenantSnapshot withSignIn = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2)));
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(from("https://127.0.0.1:8443")))
+                    .withExpectedAuthority(GLOBAL);
+            RetirementDecision decision = check(withSignIn, secret.keyId(), evidence);
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("saved verification"));
+        }
+    }
+
+    // ---- USAGE_UNKNOWN -------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("USAGE_UNKNOWN: no sign-in evidence was read, unless the removal is accepted without it")
+    final class UsageUnknown {
+
+        private final PasswordCredential secret = liveSecret();
+
+        @Test
+        void refused_without_sign_in_evidence_even_with_a_proven_certificate() {
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret, activeCert(1))), secret.keyId(),
+                    verified(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.USAGE_UNKNOWN);
+            assertThat(decision.allowed()).isFalse();
+            assertThat(message(decision, RetirementRule.USAGE_UNKNOWN)).contains("no sign-in evidence was read")
+                    .contains("--without-usage-evidence");
+            assertThat(decision.warnings()).isEmpty();
+        }
+
+        @Test
+        void accepting_unknown_usage_lifts_it_and_warns() {
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret, activeCert(1))), secret.keyId(),
+                    verifiedAcceptingUnknownUsage(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.warnings()).singleElement().satisfies(w -> assertThat(w)
+                    .contains("no sign-in evidence was read").contains("not known"));
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("saved verification"));
+        }
+
+        @Test
+        void accepting_unknown_usage_lifts_no_other_rule() {
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret)), secret.keyId(),
+                    verifiedAcceptingUnknownUsage(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(decision.warnings()).hasSize(1);
+
+            RetirementDecision endingSoon = check(tenant(app(APP_ID, "Payroll", secret,
+                    cert(KeyIdentifier.of(thumbprintBytes(1)), daysAgo(100), inDays(10)))), secret.keyId(),
+                    verifiedAcceptingUnknownUsage(1));
+            assertThat(rules(endingSoon)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+        }
+
+        @Test
+        void without_evidence_it_is_reported_beside_the_other_rules() {
+            RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret)), secret.keyId(), verified(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.USAGE_UNKNOWN,
+                    RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(decision.warnings()).isEmpty();
+        }
+
+        @Test
+        void sign_in_evidence_that_shows_the_secret_unused_needs_no_acceptance_and_gives_no_warning() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1))).withSignInEvidence(signIns());
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.warnings()).isEmpty();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("the secret never signed in"));
+        }
+
+        @Test
+        void acceptance_does_not_override_evidence_that_the_secret_is_in_use() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withSignInEvidence(signIns(secret.keyId(), daysAgo(2)));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.SECRET_IN_USE);
+            assertThat(decision.warnings()).isEmpty();
+        }
+
+        @Test
+        void an_incomplete_read_without_evidence_reports_both() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withProblems(List.of(ScanProblem.incomplete("applications", "HTTP 500")));
+            assertThat(rules(check(snapshot, secret.keyId(), verified(1))))
+                    .containsExactly(RetirementRule.SCAN_INCOMPLETE, RetirementRule.USAGE_UNKNOWN);
+        }
+
+        @Test
+        void the_decision_keeps_a_copy_of_its_warnings() {
+            List<String> warnings = new java.util.ArrayList<>(List.of("w"));
+            RetirementDecision decision = new RetirementDecision(APP_ID, secret.keyId(), null, null, "", List.of(),
+                    List.of(), warnings);
+            warnings.add("later");
+            assertThat(decision.warnings()).containsExactly("w");
         }
     }
 
@@ -508,7 +791,7 @@ final class RetirementGuardTest {
                     inDays(355));
             ServicePrincipal servicePrincipal = sp(APP_ID, "Saml app", null, sign, password, activeCert(1));
             RetirementDecision decision = check(TenantSnapshot.of(List.of(), List.of(servicePrincipal)), password.keyId(),
-                    verified(1));
+                    verifiedAcceptingUnknownUsage(1));
             assertThat(rules(decision)).containsExactly(RetirementRule.SIGNING_PASSWORD);
         }
     }
@@ -584,7 +867,7 @@ final class RetirementGuardTest {
             PasswordCredential secret = liveSecret();
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
                     .withProblems(List.of(ScanProblem.incomplete("servicePrincipals", "HTTP 503 after 3 retries")));
-            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1));
             assertThat(rules(decision)).containsExactly(RetirementRule.SCAN_INCOMPLETE);
             assertThat(message(decision, RetirementRule.SCAN_INCOMPLETE)).contains("not read whole").contains("1 problem");
             assertThat(decision.allowed()).isFalse();
@@ -595,7 +878,9 @@ final class RetirementGuardTest {
             PasswordCredential secret = liveSecret();
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
                     .withProblems(List.of(ScanProblem.warning("signInEvidence", "HTTP 403")));
-            assertThat(check(snapshot, secret.keyId(), verified(1)).allowed()).isTrue();
+            // the evidence could not be read: that is USAGE_UNKNOWN, never SCAN_INCOMPLETE
+            assertThat(rules(check(snapshot, secret.keyId(), verified(1)))).containsExactly(RetirementRule.USAGE_UNKNOWN);
+            assertThat(check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1)).allowed()).isTrue();
         }
 
         @Test
@@ -620,7 +905,7 @@ final class RetirementGuardTest {
             ServicePrincipal servicePrincipal = sp(APP_ID, "Payroll", null, spSecret);
             TenantSnapshot snapshot = TenantSnapshot.of(List.of(app), List.of(servicePrincipal));
 
-            RetirementDecision decision = check(snapshot, spSecret.keyId(), verified(1));
+            RetirementDecision decision = check(snapshot, spSecret.keyId(), verifiedAcceptingUnknownUsage(1));
 
             assertThat(decision.refusals()).isEmpty();
             assertThat(decision.location()).isEqualTo(CredentialLocation.SERVICE_PRINCIPAL);
@@ -632,7 +917,7 @@ final class RetirementGuardTest {
             PasswordCredential spSecret = liveSecret();
             ServicePrincipal servicePrincipal = sp(APP_ID, "Vendor app", id(77), spSecret, activeCert(1));
             RetirementDecision decision = check(TenantSnapshot.of(List.of(), List.of(servicePrincipal)), spSecret.keyId(),
-                    verified(1));
+                    verifiedAcceptingUnknownUsage(1));
             assertThat(decision.refusals()).isEmpty();
             assertThat(decision.location()).isEqualTo(CredentialLocation.SERVICE_PRINCIPAL);
             assertThat(decision.objectId()).isEqualTo(servicePrincipal.id());
@@ -644,7 +929,8 @@ final class RetirementGuardTest {
             TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(APP_ID, "Payroll")),
                     List.of(sp(APP_ID, "Payroll", null, spSecret)));
             assertThat(rules(check(snapshot, spSecret.keyId(), MigrationEvidence.none())))
-                    .containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.CERTIFICATE_NOT_PROVEN);
+                    .containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.USAGE_UNKNOWN,
+                            RetirementRule.CERTIFICATE_NOT_PROVEN);
         }
     }
 
@@ -681,8 +967,9 @@ final class RetirementGuardTest {
         private RetirementDecision verifyAgainst(KeyCredential certificate, String verified, MigrationEvidence extra) {
             PasswordCredential secret = liveSecret();
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate));
-            MigrationEvidence evidence = new MigrationEvidence(List.of(verification(APP_ID, verified, daysAgo(1))),
-                    extra.thumbprints());
+            // the removal is accepted without sign-in evidence: only the match of the verification is in question
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, verified, daysAgo(1))))
+                    .withThumbprints(extra.thumbprints()).acceptingUnknownUsage();
             return check(snapshot, secret.keyId(), evidence);
         }
 
@@ -758,7 +1045,8 @@ final class RetirementGuardTest {
             KeyCredential spCertificate = cert(KeyIdentifier.of(raw), daysAgo(100), inDays(100));
             TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(APP_ID, "Payroll", secret)),
                     List.of(sp(APP_ID, "Payroll", null, spCertificate)));
-            MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, daysAgo(1))));
+            MigrationEvidence evidence = MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, daysAgo(1))))
+                    .acceptingUnknownUsage();
             assertThat(check(snapshot, secret.keyId(), evidence).allowed()).isTrue();
         }
     }
@@ -779,7 +1067,8 @@ final class RetirementGuardTest {
             RetirementDecision second = check(snapshot, secret.keyId(), verified(1));
             assertThat(second).isEqualTo(first);
             assertThat(first.refusals()).hasSize(1);
-            TenantSnapshot unused = tenant(app(APP_ID, "Payroll", secret, certificate));
+            TenantSnapshot unused = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(secret.keyId(), daysAgo(40)));
             RetirementDecision allowed = check(unused, secret.keyId(), verified(1));
             assertThat(allowed).isEqualTo(check(unused, secret.keyId(), verified(1))).isNotEqualTo(first);
             assertThat(allowed.allowed()).isTrue();
@@ -787,22 +1076,30 @@ final class RetirementGuardTest {
 
         @Test
         void as_of_drives_certificate_expiry() {
+            // the certificate ends 30 days and 12 hours after AS_OF: it lasts beyond the expiry warning
+            // at AS_OF, ends within it a day later, and is expired 31 days later
             PasswordCredential secret = secret(daysAgo(10), inDays(300));
-            KeyCredential certificate = cert(KeyIdentifier.of(thumbprintBytes(1)), daysAgo(100), AS_OF.plus(Duration.ofHours(12)));
+            KeyCredential certificate = cert(KeyIdentifier.of(thumbprintBytes(1)), daysAgo(100),
+                    inDays(30).plus(Duration.ofHours(12)));
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate));
+            MigrationEvidence evidence = verifiedAcceptingUnknownUsage(1);
 
-            assertThat(check(snapshot, AS_OF, secret.keyId(), verified(1)).allowed()).isTrue();
+            assertThat(check(snapshot, AS_OF, secret.keyId(), evidence).allowed()).isTrue();
 
-            RetirementDecision dayLater = check(snapshot, AS_OF.plus(Duration.ofDays(1)), secret.keyId(), verified(1));
-            assertThat(rules(dayLater)).containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.CERTIFICATE_NOT_PROVEN);
+            RetirementDecision dayLater = check(snapshot, inDays(1), secret.keyId(), evidence);
+            assertThat(rules(dayLater)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+
+            RetirementDecision afterTheEnd = check(snapshot, inDays(31), secret.keyId(), evidence);
+            assertThat(rules(afterTheEnd)).containsExactly(RetirementRule.NO_ALTERNATIVE, RetirementRule.CERTIFICATE_NOT_PROVEN);
         }
 
         @Test
         void as_of_drives_the_usage_window_of_a_verification() {
             PasswordCredential secret = secret(daysAgo(10), inDays(300));
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
-            assertThat(check(snapshot, inDays(28), secret.keyId(), verified(1)).allowed()).isTrue();
-            assertThat(rules(check(snapshot, inDays(30), secret.keyId(), verified(1))))
+            MigrationEvidence evidence = verifiedAcceptingUnknownUsage(1);
+            assertThat(check(snapshot, inDays(28), secret.keyId(), evidence).allowed()).isTrue();
+            assertThat(rules(check(snapshot, inDays(30), secret.keyId(), evidence)))
                     .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
         }
 
