@@ -71,6 +71,10 @@ public record MigrationEvidence(List<Verification> verifications, Map<UUID, Stri
         return new MigrationEvidence(verifications, thumbprints, expectedAuthority, true);
     }
 
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
     /** Whether two authority URLs name the same endpoint: scheme and host ignoring case, port, no path. */
     static boolean sameAuthority(String expected, String actual) {
         try {
@@ -78,7 +82,7 @@ public record MigrationEvidence(List<Verification> verifications, Map<UUID, Stri
             URI b = URI.create(actual.trim());
             return a.getScheme() != null && a.getScheme().equalsIgnoreCase(String.valueOf(b.getScheme()))
                     && a.getHost() != null && a.getHost().equalsIgnoreCase(String.valueOf(b.getHost()))
-                    && a.getPort() == b.getPort();
+                    && port(a) == port(b);
         } catch (IllegalArgumentException e) {
             return false;
         }

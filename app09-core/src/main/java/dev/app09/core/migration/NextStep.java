@@ -40,7 +40,7 @@ final class NextStep {
             }
         }
         for (RetirementDecision decision : blocked) {
-            if (decision.refusedBy(RetirementRule.USAGE_UNKNOWN) && !decision.refusedBy(RetirementRule.CERTIFICATE_NOT_PROVEN)) {
+            if (decision.refusals().size() == 1 && decision.refusedBy(RetirementRule.USAGE_UNKNOWN)) {
                 return "Sign-in evidence could not be read: check by hand that no client uses secret " + decision.keyId()
                         + ", then app09 migrate retire-secret --app-id " + workload.appId() + " --key-id " + decision.keyId()
                         + " --without-usage-evidence";

@@ -120,7 +120,8 @@ public final class RetirementGuard {
             refusals.add(new Refusal(RetirementRule.ALTERNATIVE_ENDS_SOON, "every certificate " + workload.displayName()
                     + " would keep ends within " + days(policy.expiryWarning()) + " (by " + lastsUntil + "): "
                     + alternatives.stream().map(RetirementGuard::describe).collect(Collectors.joining(", "))
-                    + "; register its successor first, or the workload stops signing in when it ends"));
+                    + "; register a successor that is valid before then (one not yet valid does not count until it is),"
+                    + " or the workload stops signing in when these end"));
         } else {
             grounds.add("it keeps " + alternatives.stream().map(RetirementGuard::describe).collect(Collectors.joining(", ")));
         }

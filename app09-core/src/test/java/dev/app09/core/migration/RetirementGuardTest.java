@@ -326,7 +326,7 @@ final class RetirementGuardTest {
             assertThat(decision.allowed()).isFalse();
             assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON)).contains("Payroll")
                     .contains("within 30 days").contains(certificate.keyId().toString()).contains(inDays(10).toString())
-                    .contains("register its successor first");
+                    .contains("register a successor that is valid before then");
             // the certificate is there: this is not NO_ALTERNATIVE, and it is still proven
             assertThat(decision.refusedBy(RetirementRule.NO_ALTERNATIVE)).isFalse();
             assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("saved verification"));
@@ -596,6 +596,8 @@ final class RetirementGuardTest {
             assertThat(expecting(GLOBAL, from("HTTPS://Login.MicrosoftOnline.COM")).allowed()).isTrue();
             assertThat(expecting("https://LOGIN.microsoftonline.com", from(GLOBAL)).allowed()).isTrue();
             assertThat(expecting(GLOBAL, from(GLOBAL + "/")).allowed()).isTrue();
+            assertThat(expecting(GLOBAL, from("https://login.microsoftonline.com:443")).allowed()).as("https's own port")
+                    .isTrue();
         }
 
         @Test

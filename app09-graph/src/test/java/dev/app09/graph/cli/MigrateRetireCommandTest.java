@@ -211,7 +211,7 @@ final class MigrateRetireCommandTest {
         CommandRun run = retire(APP_ID, SECRET, "--confirm");
 
         assertRefusedBy(run, "ALTERNATIVE_ENDS_SOON");
-        assertThat(run.out()).contains("register its successor first");
+        assertThat(run.out()).contains("register a successor that is valid before then");
     }
 
     @Test
