@@ -80,8 +80,8 @@ public final class MigrationPlanner {
             }
         }
         MigrationState state = state(assessment.verdict(), ready);
-        List<String> proofs = RetirementGuard.proofs(workload, credentials, snapshot, asOf.minus(policy.usageWindow()),
-                asOf, evidence, new ArrayList<>());
+        List<String> proofs = RetirementGuard.proofs(workload, credentials, snapshot, policy, asOf, evidence,
+                new ArrayList<>()).stream().map(RetirementGuard.Proof::text).toList();
         return new WorkloadMigration(workload.appId(), assessment.displayName(), assessment.origin(),
                 assessment.applicationObjectId(), assessment.verdict(), state,
                 NextStep.of(state, assessment, ready, blocked), ready, blocked,

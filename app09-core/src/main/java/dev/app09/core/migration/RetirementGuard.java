@@ -51,6 +51,8 @@ public final class RetirementGuard {
 
     /** How far in the future of {@code asOf} a verification may be dated (clocks disagree a little). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** The oldest a proof may be, whatever the usage window: a longer window is stricter about use, not laxer about proof. */
+    static final Duration MAX_PROOF_AGE = Duration.ofDays(30);
 
     private RetirementGuard() {
     }
@@ -106,58 +108,98 @@ public final class RetirementGuard {
                     + "single sign-on: app09 never removes it"));
         }
         List<AssessedCredential> alternatives = credentials.stream().filter(AssessedCredential::isUsableAlternative).toList();
-        Instant lastsUntil = asOf.plus(policy.expiryWarning());
-        List<AssessedCredential> lasting = alternatives.stream()
-                .filter(c -> c.kind() == CredentialKind.FEDERATED || c.end() == null || c.end().isAfter(lastsUntil))
-                .toList();
         if (alternatives.isEmpty()) {
             refusals.add(new Refusal(RetirementRule.NO_ALTERNATIVE, "after the removal " + workload.displayName()
                     + " would hold no ACTIVE certificate and no federated credential: "
                     + (credentials.stream().anyMatch(c -> c.kind() == CredentialKind.CERTIFICATE)
                             ? "its certificates are expired or not yet valid; upload a valid one first"
                             : "upload a certificate first (app09 migrate upload-cert)")));
-        } else if (lasting.isEmpty()) {
-            refusals.add(new Refusal(RetirementRule.ALTERNATIVE_ENDS_SOON, "every certificate " + workload.displayName()
-                    + " would keep ends within " + days(policy.expiryWarning()) + " (by " + lastsUntil + "): "
-                    + alternatives.stream().map(RetirementGuard::describe).collect(Collectors.joining(", "))
-                    + "; register a successor that is valid before then (one not yet valid does not count until it is),"
-                    + " or the workload stops signing in when these end"));
         } else {
             grounds.add("it keeps " + alternatives.stream().map(RetirementGuard::describe).collect(Collectors.joining(", ")));
         }
+        usage(secret, snapshot, policy, asOf, evidence, grounds, warnings, refusals);
+        prove(workload, credentials, alternatives, snapshot, policy, asOf, evidence, grounds, warnings, refusals);
+        return new RetirementDecision(workload.appId(), keyId, target.location(), target.objectId(),
+                describe(secret), refusals, grounds, warnings);
+    }
+
+    /**
+     * Whether a client may still use the secret. Only evidence that was read, is not empty, and
+     * could have seen the secret counts: a secret created inside the usage window may be in use
+     * without a row yet (the report lags), so its absence says nothing.
+     */
+    private static void usage(AssessedCredential secret, TenantSnapshot snapshot, Policy policy, Instant asOf,
+            MigrationEvidence evidence, List<String> grounds, List<String> warnings, List<Refusal> refusals) {
         Instant since = asOf.minus(policy.usageWindow());
+        UUID keyId = UUID.fromString(requireNonNull(secret.keyId()));
         SignInEvidence signIns = snapshot.signInEvidence();
-        if (signIns != null) {
+        String unknown;
+        if (signIns == null) {
+            unknown = "no sign-in evidence was read (it needs AuditLog.Read.All and Microsoft Entra ID P1 or P2)";
+        } else if (signIns.signIns().isEmpty()) {
+            unknown = "the sign-in evidence is empty (no credential of the tenant shows a sign-in, which says the report "
+                    + "holds nothing yet, not that nothing signs in)";
+        } else {
             Optional<Instant> last = signIns.lastSignIn(keyId);
             if (last.isPresent() && !last.get().isBefore(since)) {
                 refusals.add(new Refusal(RetirementRule.SECRET_IN_USE, "the secret signed in on " + last.get()
                         + ", within the usage window of " + days(policy.usageWindow()) + ": a client still uses it; "
                         + "switch that client to the certificate and wait until the secret is unused"));
+                return;
+            }
+            if (secret.start() != null && secret.start().isAfter(since)) {
+                unknown = "the secret was created on " + secret.start() + ", inside the usage window of "
+                        + days(policy.usageWindow()) + ", so its absence from the sign-in evidence says nothing yet";
             } else {
                 grounds.add("sign-in evidence: the secret " + last.map(t -> "last signed in on " + t).orElse("never signed in")
                         + ", not within " + days(policy.usageWindow()));
+                return;
             }
-        } else if (evidence.usageUnknownAccepted()) {
-            warnings.add("no sign-in evidence was read: whether a client still uses the secret is not known; "
-                    + "the removal was accepted without it");
-        } else {
-            refusals.add(new Refusal(RetirementRule.USAGE_UNKNOWN, "no sign-in evidence was read (it needs AuditLog.Read.All "
-                    + "and Microsoft Entra ID P1 or P2), so whether a client still uses the secret is not known; check by hand"
-                    + " that nothing signs in with it, then accept the removal without evidence (--without-usage-evidence)"));
         }
-        prove(workload, credentials, snapshot, since, asOf, evidence, grounds, refusals);
-        return new RetirementDecision(workload.appId(), keyId, target.location(), target.objectId(),
-                describe(secret), refusals, grounds, warnings);
+        if (evidence.usageUnknownAccepted()) {
+            warnings.add(unknown + ": whether a client still uses the secret is not known; the removal was accepted "
+                    + "without it");
+        } else {
+            refusals.add(new Refusal(RetirementRule.USAGE_UNKNOWN, unknown + ", so whether a client still uses the secret "
+                    + "is not known; check by hand that nothing signs in with it, then accept the removal without evidence"
+                    + " (--without-usage-evidence)"));
+        }
     }
 
-    /** Adds the proofs that a certificate works to {@code grounds}, or a CERTIFICATE_NOT_PROVEN refusal. */
-    private static void prove(Workload workload, List<AssessedCredential> credentials, TenantSnapshot snapshot,
-            Instant since, Instant asOf, MigrationEvidence evidence, List<String> grounds, List<Refusal> refusals) {
+    /**
+     * Adds the proofs that a certificate works to {@code grounds}, or a CERTIFICATE_NOT_PROVEN
+     * refusal; and an ALTERNATIVE_ENDS_SOON refusal when every proven certificate (or, without a
+     * proof, every alternative) ends within the expiry warning.
+     */
+    private static void prove(Workload workload, List<AssessedCredential> credentials,
+            List<AssessedCredential> alternatives, TenantSnapshot snapshot, Policy policy, Instant asOf,
+            MigrationEvidence evidence, List<String> grounds, List<String> warnings, List<Refusal> refusals) {
         List<String> rejected = new ArrayList<>();
-        List<String> proofs = proofs(workload, credentials, snapshot, since, asOf, evidence, rejected);
+        List<Proof> proofs = proofs(workload, credentials, snapshot, policy, asOf, evidence, rejected);
+        Instant lastsUntil = asOf.plus(policy.expiryWarning());
         if (!proofs.isEmpty()) {
-            grounds.addAll(proofs);
+            proofs.forEach(p -> grounds.add(p.text()));
+            List<AssessedCredential> proven = credentials.stream()
+                    .filter(c -> proofs.stream().anyMatch(p -> p.keyId().toString().equals(c.keyId()))).toList();
+            if (proven.stream().noneMatch(c -> lasts(c, lastsUntil))) {
+                refusals.add(new Refusal(RetirementRule.ALTERNATIVE_ENDS_SOON, "the proven certificate(s) of "
+                        + workload.displayName() + " end within " + days(policy.expiryWarning()) + " (by " + lastsUntil + "): "
+                        + proven.stream().map(RetirementGuard::describe).collect(Collectors.joining(", "))
+                        + "; register a successor that is valid before then and prove it, or the workload stops signing in"
+                        + " when these end"));
+            }
+            if (proofs.stream().allMatch(Proof::verification)) {
+                warnings.add("a verification shows Entra accepts the certificate, not that the deployed client uses it; "
+                        + "the sign-in evidence will show that");
+            }
             return;
+        }
+        if (!alternatives.isEmpty() && alternatives.stream().noneMatch(c -> lasts(c, lastsUntil))) {
+            refusals.add(new Refusal(RetirementRule.ALTERNATIVE_ENDS_SOON, "every certificate " + workload.displayName()
+                    + " would keep ends within " + days(policy.expiryWarning()) + " (by " + lastsUntil + "): "
+                    + alternatives.stream().map(RetirementGuard::describe).collect(Collectors.joining(", "))
+                    + "; register a successor that is valid before then (one not yet valid does not count until it is),"
+                    + " or the workload stops signing in when these end"));
         }
         long otherClients = evidence.verifications().stream().filter(v -> !v.clientId().equals(workload.appId())).count();
         StringBuilder message = new StringBuilder("nothing shows a certificate of ").append(workload.displayName())
@@ -166,10 +208,11 @@ public final class RetirementGuard {
             message.append(String.join("; ", rejected)).append("; ");
         } else {
             message.append("no saved verification of client ").append(workload.appId())
-                    .append(otherClients > 0 ? " (" + otherClients + (otherClients == 1 ? " verification was" : " verifications were") + " for other applications)" : "").append("; ");
+                    .append(otherClients > 0 ? " (" + otherClients + (otherClients == 1 ? " verification was"
+                            : " verifications were") + " for other applications)" : "").append("; ");
         }
         message.append(snapshot.signInEvidence() == null ? "no sign-in evidence was read"
-                : "no active certificate signed in since " + since + " in the sign-in evidence");
+                : "no active certificate signed in since " + proofSince(policy, asOf) + " in the sign-in evidence");
         if (credentials.stream().noneMatch(AssessedCredential::isActiveCertificate)
                 && credentials.stream().anyMatch(c -> c.kind() == CredentialKind.FEDERATED)) {
             message.append(" (the workload's alternative is federation, which app09 cannot prove yet; remove the secret"
@@ -180,22 +223,42 @@ public final class RetirementGuard {
         refusals.add(new Refusal(RetirementRule.CERTIFICATE_NOT_PROVEN, message.toString()));
     }
 
+    private static boolean lasts(AssessedCredential alternative, Instant until) {
+        return alternative.kind() == CredentialKind.FEDERATED || alternative.end() == null || alternative.end().isAfter(until);
+    }
+
+    /** How old a proof may be: the usage window, and never more than {@link #MAX_PROOF_AGE}. */
+    static Instant proofSince(Policy policy, Instant asOf) {
+        return asOf.minus(policy.usageWindow().compareTo(MAX_PROOF_AGE) < 0 ? policy.usageWindow() : MAX_PROOF_AGE);
+    }
+
     /**
      * What shows an ACTIVE certificate of the workload works: accepted verifications of this client
-     * and certificate sign-ins within the usage window. Verifications of this client that do not
-     * count are described in {@code rejected}.
+     * and certificate sign-ins, no older than {@link #proofSince}. Verifications of this client that
+     * do not count are described in {@code rejected}.
      */
-    static List<String> proofs(Workload workload, List<AssessedCredential> credentials, TenantSnapshot snapshot,
-            Instant since, Instant asOf, MigrationEvidence evidence, List<String> rejected) {
-        List<String> proofs = new ArrayList<>();
+    static List<Proof> proofs(Workload workload, List<AssessedCredential> credentials, TenantSnapshot snapshot,
+            Policy policy, Instant asOf, MigrationEvidence evidence, List<String> rejected) {
+        Instant since = proofSince(policy, asOf);
+        List<Proof> proofs = new ArrayList<>();
         for (Verification verification : evidence.verifications()) {
             if (!verification.clientId().equals(workload.appId())) {
                 continue;
             }
-            String why = rejection(verification, workload, credentials, snapshot, since, asOf, evidence);
+            String why = rejection(verification, snapshot, since, asOf, evidence);
+            KeyCredential matched = why != null ? null : credentials.stream().filter(AssessedCredential::isActiveCertificate)
+                    .map(c -> key(workload, c))
+                    .filter(k -> k != null && hasThumbprint(k, verification.thumbprint(), evidence)
+                            && (k.startDateTime() == null
+                                    || !verification.verifiedAt().isBefore(k.startDateTime().minus(CLOCK_SKEW))))
+                    .findFirst().orElse(null);
+            if (why == null && matched == null) {
+                why = "is of certificate " + verification.thumbprint() + ", which is not an ACTIVE certificate of the "
+                        + "workload registered before the verification";
+            }
             if (why == null) {
-                proofs.add("certificate " + verification.thumbprint() + " authenticated at " + verification.verifiedAt()
-                        + " (saved verification)");
+                proofs.add(new Proof(requireNonNull(matched).keyId(), "certificate " + verification.thumbprint()
+                        + " authenticated at " + verification.verifiedAt() + " (saved verification)", true));
             } else {
                 rejected.add("the verification of " + verification.verifiedAt() + " " + why);
             }
@@ -204,25 +267,37 @@ public final class RetirementGuard {
         if (signIns != null) {
             for (AssessedCredential certificate : credentials) {
                 if (certificate.isActiveCertificate() && certificate.keyId() != null) {
-                    signIns.lastSignIn(UUID.fromString(certificate.keyId()))
+                    UUID keyId = UUID.fromString(certificate.keyId());
+                    signIns.lastSignIn(keyId)
                             .filter(t -> !t.isBefore(since) && !t.isAfter(asOf.plus(CLOCK_SKEW)))
-                            .ifPresent(t -> proofs.add(describe(certificate) + " signed in on " + t + " (sign-in evidence)"));
+                            .ifPresent(t -> proofs.add(new Proof(keyId, describe(certificate) + " signed in on " + t
+                                    + " (sign-in evidence)", false)));
                 }
             }
         }
         return proofs;
     }
 
-    /** Why a verification of this client does not count, or null when it does. */
-    private static @Nullable String rejection(Verification verification, Workload workload,
-            List<AssessedCredential> credentials, TenantSnapshot snapshot, Instant since, Instant asOf,
-            MigrationEvidence evidence) {
+    /** One thing that shows a certificate works. */
+    record Proof(UUID keyId, String text, boolean verification) {
+    }
+
+    /** Why a verification of this client does not count (before its certificate is looked for), or null. */
+    private static @Nullable String rejection(Verification verification, TenantSnapshot snapshot, Instant since,
+            Instant asOf, MigrationEvidence evidence) {
         UUID tenantId = snapshot.tenantId();
         UUID verifiedTenant = uuidOrNull(verification.tenant());
-        if (tenantId != null && verifiedTenant != null && !tenantId.equals(verifiedTenant)) {
+        if (tenantId != null && verifiedTenant == null) {
+            return "names its tenant '" + verification.tenant() + "' by name, which cannot be matched to tenant " + tenantId
+                    + "; verify again with the tenant id";
+        }
+        if (tenantId != null && !tenantId.equals(verifiedTenant)) {
             return "is for tenant " + verifiedTenant + ", not " + tenantId;
         }
         String authority = evidence.expectedAuthority();
+        if (authority != null && tenantId == null) {
+            return "cannot be matched to this tenant, whose id is not known (name the tenant by its id, a GUID)";
+        }
         if (authority != null && !MigrationEvidence.sameAuthority(authority, verification.authorityHost())) {
             return "was issued by " + verification.authorityHost() + ", not by this tenant's identity endpoint " + authority;
         }
@@ -230,13 +305,9 @@ public final class RetirementGuard {
             return "is dated after " + asOf;
         }
         if (verification.verifiedAt().isBefore(since)) {
-            return "is older than the usage window; verify again";
+            return "is older than " + since + "; verify again";
         }
-        boolean active = credentials.stream().filter(AssessedCredential::isActiveCertificate)
-                .map(c -> key(workload, c))
-                .anyMatch(k -> k != null && hasThumbprint(k, verification.thumbprint(), evidence));
-        return active ? null : "is of certificate " + verification.thumbprint()
-                + ", which is not an ACTIVE certificate of the workload";
+        return null;
     }
 
     /**
