@@ -98,6 +98,11 @@ public final class CertificateVerifier {
         return new CertificateVerifier(clock, authorityHost, scope, requireNonNull(value, "httpClient"));
     }
 
+    /** @return the scope a token is asked for */
+    String scope() {
+        return scope;
+    }
+
     /**
      * @param tenant the tenant id or domain
      * @param clientId the application (client) id

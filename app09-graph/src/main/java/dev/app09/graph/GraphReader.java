@@ -156,13 +156,9 @@ public final class GraphReader {
             if (!application.appId().equals(appId)) {
                 applications.add(application);
             } else {
-                var read = new Object() {
-                    @Nullable Application fresh;
-                };
-                String what = "application " + application.id();
-                if (found(() -> calls.send(what, () -> applicationRequest(application.id()),
-                        body -> read.fresh = GraphJsonReader.readApplication(body, what))) && read.fresh != null) {
-                    applications.add(read.fresh);
+                Application fresh = application(application.id());
+                if (fresh != null) {
+                    applications.add(fresh);
                 }
             }
         }
@@ -185,6 +181,38 @@ public final class GraphReader {
                 snapshot.signInEvidence(), snapshot.problems());
     }
 
+    /**
+     * One application with its federated credentials, or null when Graph says it is not there. If
+     * Graph refuses the expand (as the full read allows for), the credentials are read on their own.
+     */
+    private @Nullable Application application(UUID objectId) {
+        var read = new Object() {
+            @Nullable Application fresh;
+        };
+        String what = "application " + objectId;
+        try {
+            if (!found(() -> calls.send(what, () -> applicationRequest(objectId, true),
+                    body -> read.fresh = GraphJsonReader.readApplication(body, what)))) {
+                return null;
+            }
+            return read.fresh;
+        } catch (GraphCallFailed e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+        }
+        if (!found(() -> calls.send(what, () -> applicationRequest(objectId, false),
+                body -> read.fresh = GraphJsonReader.readApplication(body, what))) || read.fresh == null) {
+            return null;
+        }
+        Application a = read.fresh;
+        List<FederatedIdentityCredential> federated = new ArrayList<>();
+        calls.readAll("federatedIdentityCredentials", "federatedIdentityCredentials of " + what, () -> federatedRequest(objectId),
+                GraphJsonReader.FEDERATED_IDENTITY_CREDENTIALS, federated::addAll);
+        return new Application(a.id(), a.appId(), a.displayName(), a.createdDateTime(), a.signInAudience(),
+                a.passwordCredentials(), a.keyCredentials(), federated);
+    }
+
     /** Runs a read of one object; false when Graph says it is not there. */
     private static boolean found(Runnable read) {
         try {
@@ -198,10 +226,12 @@ public final class GraphReader {
         }
     }
 
-    private RequestInformation applicationRequest(UUID objectId) {
+    private RequestInformation applicationRequest(UUID objectId, boolean expandFederated) {
         return client.applications().byApplicationId(objectId.toString()).toGetRequestInformation(config -> {
             config.queryParameters.select = APPLICATION_SELECT.clone();
-            config.queryParameters.expand = new String[] {"federatedIdentityCredentials"};
+            if (expandFederated) {
+                config.queryParameters.expand = new String[] {"federatedIdentityCredentials"};
+            }
         });
     }
 

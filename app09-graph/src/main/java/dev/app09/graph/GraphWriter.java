@@ -43,7 +43,9 @@ import org.jspecify.annotations.Nullable;
  *       without one, a {@code PATCH} of {@code keyCredentials} that sends back every existing key
  *       with its {@code key} bytes, as read from the single application, plus the new one. The
  *       PATCH is refused before sending when a key's bytes cannot be read: Graph would delete
- *       that certificate.
+ *       that certificate. The list is read just before the PATCH; a key another client adds in
+ *       between is lost and cannot be seen afterwards (Graph has no conditional PATCH for the key
+ *       list), so prefer addKey where a proof key is at hand.
  *   <li>{@link #removePassword}: {@code removePassword} on the application or the service
  *       principal. Whether removing it is safe is {@link dev.app09.core.migration.RetirementGuard}'s
  *       question, asked before this call.
@@ -250,8 +252,9 @@ public final class GraphWriter {
                 .map(String::valueOf).toList();
         List<String> changed = before.stream().filter(k -> now.containsKey(k.getKeyId()) && !now.get(k.getKeyId())
                 .equals(facts(k))).map(k -> String.valueOf(k.getKeyId())).toList();
-        UUID newKeyId = after.stream().filter(k -> Arrays.equals(k.getKey(), certificate.key())).map(KeyCredential::getKeyId)
-                .findFirst().orElse(null);
+        UUID newKeyId = after.stream().filter(k -> Arrays.equals(k.getKey(), certificate.key())
+                && KeyCredentialPayload.TYPE.equals(k.getType()) && KeyCredentialPayload.USAGE.equals(k.getUsage()))
+                .map(KeyCredential::getKeyId).findFirst().orElse(null);
         if (!lost.isEmpty() || !changed.isEmpty()) {
             return new Confirmation(new WriteResult(Outcome.MISMATCH, sent + ": " + answer + "; THE READ-BACK "
                     + (lost.isEmpty() ? "" : "LACKS " + lost.size() + " KEY(S) READ BEFORE THE WRITE (" + String.join(", ", lost)
@@ -274,12 +277,16 @@ public final class GraphWriter {
                 + " and nothing was resent", null), false);
     }
 
-    /** A write that got no answer and does not show: it may still land, so its fate is unknown, not "not applied". */
+    /**
+     * A write Graph did not clearly refuse (no answer, a timeout, a 5xx) that does not show: it may
+     * still take effect, so its fate is unknown, not "not applied". Only a 4xx is a refusal.
+     */
     private static WriteResult noAnswerUnchanged(WriteResult result, Answer answer) {
-        if (result.outcome() == Outcome.NOT_APPLIED && answer.status() == 0) {
+        boolean uncertain = answer.status() == 0 || answer.status() == 408 || answer.status() >= 500;
+        if (result.outcome() == Outcome.NOT_APPLIED && uncertain) {
             return new WriteResult(Outcome.UNKNOWN, result.message().replace("; the read-back shows no change"
-                    + " and nothing was resent", "; the read-back shows no change yet, but without an answer the write may still take effect:"
-                    + " read the object again before sending anything"), result.keyId());
+                    + " and nothing was resent", "; the read-back shows no change yet, but the write may still take effect:"
+                    + " nothing was resent; read the object again before sending anything"), result.keyId());
         }
         return result;
     }

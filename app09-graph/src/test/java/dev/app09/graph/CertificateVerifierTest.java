@@ -116,4 +116,17 @@ final class CertificateVerifierTest {
         assertThat(catchThrowable(() -> CertificateVerifier.create(CLOCK).withAuthorityHost(URI.create("http://127.0.0.1:1"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
     }
+
+    @Test
+    void the_scope_follows_the_cloud_of_the_authority_and_can_be_set() {
+        CertificateVerifier global = CertificateVerifier.create(CLOCK);
+        CertificateVerifier us = global.withAuthorityHost(URI.create("https://login.microsoftonline.us"));
+        CertificateVerifier china = global.withAuthorityHost(URI.create("https://login.chinacloudapi.cn/"));
+
+        assertThat(global.scope()).isEqualTo("https://graph.microsoft.com/.default");
+        assertThat(us.scope()).isEqualTo("https://graph.microsoft.us/.default");
+        assertThat(china.scope()).isEqualTo("https://microsoftgraph.chinacloudapi.cn/.default");
+        assertThat(us.withScope("https://dod-graph.microsoft.us/.default").scope()).isEqualTo("https://dod-graph.microsoft.us/.default");
+        assertThat(global.withAuthorityHost(URI.create(entra.authorityHost())).scope()).isEqualTo(CertificateVerifier.GRAPH_SCOPE);
+    }
 }

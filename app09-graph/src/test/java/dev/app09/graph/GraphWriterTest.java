@@ -179,15 +179,26 @@ final class GraphWriterTest {
         }
 
         @Test
-        void a_500_that_changed_nothing_is_not_applied_and_not_resent() {
+        void a_500_that_shows_no_change_is_unknown_since_it_may_still_land_and_is_not_resent() {
             graph.serve(tenant()).inject(Fault.status(500).on(Endpoint.UPDATE_APPLICATION));
 
             WriteResult result = writer().uploadCertificate(APP, NEW.keyCredentialPayload(), null);
 
-            assertThat(result.outcome()).isEqualTo(Outcome.NOT_APPLIED);
-            assertThat(result.message()).contains("nothing was resent");
+            assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
+            assertThat(result.message()).contains("HTTP 500", "may still take effect", "nothing was resent");
             assertThat(graph.server().journal().count(Endpoint.UPDATE_APPLICATION)).isEqualTo(1);
             assertThat(keyIds()).containsExactly(OLD_CERT, OTHER_CERT);
+        }
+
+        @Test
+        void a_4xx_refusal_that_changed_nothing_is_not_applied() {
+            graph.serve(tenant()).inject(Fault.status(400).on(Endpoint.UPDATE_APPLICATION));
+
+            WriteResult result = writer().withReadBack(1, Duration.ZERO).uploadCertificate(APP, NEW.keyCredentialPayload(), null);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.NOT_APPLIED);
+            assertThat(result.message()).contains("HTTP 400", "the read-back shows no change and nothing was resent");
+            assertThat(graph.server().journal().count(Endpoint.UPDATE_APPLICATION)).isEqualTo(1);
         }
 
         @Test
@@ -196,7 +207,7 @@ final class GraphWriterTest {
 
             WriteResult result = writer().uploadCertificate(APP, NEW.keyCredentialPayload(), null);
 
-            assertThat(result.outcome()).isEqualTo(Outcome.NOT_APPLIED);
+            assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
             assertThat(graph.server().journal().count(Endpoint.UPDATE_APPLICATION)).isEqualTo(1);
         }
 
@@ -251,12 +262,12 @@ final class GraphWriterTest {
         }
 
         @Test
-        void a_500_on_remove_password_that_changed_nothing_is_not_applied() {
+        void a_500_on_remove_password_that_shows_no_change_is_unknown() {
             graph.serve(tenant()).inject(Fault.status(500).on(Endpoint.REMOVE_PASSWORD));
 
             WriteResult result = writer().removePassword(CredentialLocation.APPLICATION, APP, SECRET);
 
-            assertThat(result.outcome()).isEqualTo(Outcome.NOT_APPLIED);
+            assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
             assertThat(graph.server().journal().count(Endpoint.REMOVE_PASSWORD)).isEqualTo(1);
             assertThat(payroll().passwordCredentials()).hasSize(2);
         }

@@ -31,7 +31,7 @@ final class MigrateVerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--tenant-id", paramLabel = "TENANT", required = true, description = "The tenant (id or domain).")
+    @Option(names = "--tenant-id", paramLabel = "TENANT", required = true, description = "The tenant id (a GUID).")
     private String tenantId;
 
     @Option(names = "--client-id", paramLabel = "APPID", required = true, description = "The application (client) id.")
@@ -70,6 +70,16 @@ final class MigrateVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            UUID.fromString(tenantId);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tenant-id " + tenantId + ": give the tenant's id "
+                    + "(a GUID, as the Entra admin center shows it): retire-secret matches a verification to the tenant by it");
+        }
+        if (out != null && java.nio.file.Files.exists(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out
+                    + " exists; app09 never overwrites a file: choose another name");
+        }
         CertificateVerifier verifier = CertificateVerifier.create(clock);
         if (authorityHost != null) {
             try {

@@ -62,6 +62,8 @@ abstract class SourceOptions {
                     + "An export's appCredentialSignInActivities.json turns it on by itself.")
     private boolean signInEvidence;
 
+    private @Nullable GraphConnection connection;
+
     /** @return app09's own certificate for a live tenant, or null */
     abstract @Nullable Path certificate();
 
@@ -126,6 +128,14 @@ abstract class SourceOptions {
      * @throws CommandLine.ParameterException for an export, which cannot be written to
      */
     GraphConnection connection(Console console) {
+        // One connection per run: a credential (DefaultAzureCredential, Azure CLI) is built and asked once.
+        if (connection == null) {
+            connection = newConnection(console);
+        }
+        return connection;
+    }
+
+    private GraphConnection newConnection(Console console) {
         checkOne();
         if (export != null) {
             throw usage("--export is read-only: this command changes the tenant, so give --graph-url or --tenant-id");

@@ -227,6 +227,33 @@ final class MigrateRetireCommandTest {
     }
 
     @Test
+    void the_workload_is_read_again_and_judged_again_just_before_the_removal() {
+        serve(FakeTenant.create().application("Payroll", a -> a.appId(APP_ID).secret(s -> s.keyId(SECRET).neverSignedIn())
+                .certificate(c -> c.lastSignInDaysAgo(1))));
+        // The tenant read lists the application; the single read just before the write no longer finds it.
+        graph.server().inject(Fault.status(404).on(Endpoint.APPLICATION).times(1));
+
+        CommandRun run = retire(APP_ID, SECRET, "--confirm");
+
+        assertThat(run.out()).as("%s", run).contains("The workload changed since it was read:", "REFUSED  NO_SUCH_SECRET");
+        assertRefusedBy(run, "NO_SUCH_SECRET");
+        assertThat(graph.server().journal().count(Endpoint.APPLICATION)).isEqualTo(1);
+    }
+
+    @Test
+    void a_verification_file_with_terminal_escapes_is_refused_without_printing_them(@TempDir Path dir) throws IOException {
+        serve(FakeTenant.create().application("Payroll", a -> a.appId(APP_ID).secret(s -> s.keyId(SECRET))));
+        Path hostile = Files.writeString(dir.resolve("v.json"), "{\"kind\": \"app09.certificateVerification\", \"version\": 1,"
+                + " \"tenant\": \"t\", \"clientId\": \"" + APP_ID + "\", \"thumbprint\": \"\\u001b[2J\\u001b]0;owned\\u0007\","
+                + " \"verifiedAt\": \"2026-06-01T00:00:00Z\", \"authorityHost\": \"https://login.microsoftonline.com\"}");
+
+        CommandRun run = retire(APP_ID, SECRET, "--verification", hostile.toString());
+
+        assertThat(run.status()).as("%s", run).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains(hostile.toString(), "thumbprint").doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
     void an_export_is_refused_because_it_cannot_be_written_to() {
         CommandRun run = CommandRun.of("migrate", "retire-secret", "--export", "no-such-dir", "--app-id", APP_ID.toString(),
                 "--key-id", SECRET.toString());

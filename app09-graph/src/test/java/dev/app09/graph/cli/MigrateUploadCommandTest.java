@@ -265,6 +265,18 @@ final class MigrateUploadCommandTest {
         }
 
         @Test
+        void an_app_not_found_in_an_incomplete_read_exits_3_and_sends_nothing() {
+            serveTwoCertificates();
+            graph.server().inject(Fault.status(500).on(Endpoint.APPLICATIONS));
+
+            CommandRun run = upload(fresh.cer());
+
+            assertThat(run.status()).as("%s", run).isEqualTo(ExitCode.INCOMPLETE);
+            assertThat(run.err()).contains("the read was incomplete", "nothing was sent");
+            assertNothingWritten();
+        }
+
+        @Test
         void a_pem_bundle_as_the_certificate_is_refused_because_it_holds_the_private_key() {
             serveTwoCertificates();
 
@@ -326,14 +338,14 @@ final class MigrateUploadCommandTest {
     class AfterAFailedWrite {
 
         @Test
-        void a_500_that_changed_nothing_exits_5_not_applied_and_is_not_resent() {
+        void a_500_that_shows_no_change_exits_5_unknown_and_is_not_resent() {
             serveTwoCertificates();
             graph.server().inject(Fault.status(500).on(Endpoint.UPDATE_APPLICATION));
 
             CommandRun run = upload(fresh.cer());
 
             assertThat(run.status()).as("%s", run).isEqualTo(ExitCode.STEP_FAILED);
-            assertThat(run.out()).startsWith("NOT_APPLIED:").contains("HTTP 500");
+            assertThat(run.out()).startsWith("UNKNOWN:").contains("HTTP 500", "may still take effect");
             assertThat(graph.server().journal().count(Endpoint.UPDATE_APPLICATION)).isEqualTo(1);
             assertThat(keyIdsNow()).containsExactly(OLD_CERT, OTHER_CERT);
         }
