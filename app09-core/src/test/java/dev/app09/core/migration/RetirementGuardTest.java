@@ -88,6 +88,23 @@ final class RetirementGuardTest {
         return verified(seed).acceptingUnknownUsage();
     }
 
+    /**
+     * A client secret created 100 days ago, before the 30-day usage window: its absence from sign-in
+     * evidence that is not empty shows it unused ({@link dev.app09.core.Fixtures#liveSecret()} was
+     * created 10 days ago, inside the window, where absence says nothing yet).
+     */
+    static PasswordCredential oldSecret() {
+        return dev.app09.core.Fixtures.secret(daysAgo(100), inDays(80));
+    }
+
+    /**
+     * Sign-in evidence that was read and is not empty but shows nothing of {@link #APP_ID}: one
+     * sign-in of another application's secret.
+     */
+    static SignInEvidence elsewhere() {
+        return SignInEvidence.of(List.of(new CredentialSignIn(id(999), id(998), "clientSecret", "application", daysAgo(1))));
+    }
+
     static SignInEvidence signIns(Object... keyIdAndInstant) {
         List<CredentialSignIn> rows = new java.util.ArrayList<>();
         for (int i = 0; i < keyIdAndInstant.length; i += 2) {
@@ -141,15 +158,18 @@ final class RetirementGuardTest {
                     .contains(daysAgo(1).toString()));
             assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).startsWith("it keeps certificate"));
             // without evidence the decision says so: whether a client still uses the secret is unknown,
-            // and that was accepted: a warning, not a ground
-            assertThat(decision.warnings()).singleElement().satisfies(w -> assertThat(w)
-                    .contains("no sign-in evidence was read").contains("accepted without it"));
+            // and that was accepted: a warning, not a ground; and the proof is a verification alone,
+            // which does not show the deployed client uses the certificate: a warning too
+            assertThat(decision.warnings()).hasSize(2)
+                    .anySatisfy(w -> assertThat(w).contains("no sign-in evidence was read").contains("accepted without it"))
+                    .anySatisfy(w -> assertThat(w).startsWith("a verification shows Entra accepts the certificate, not "
+                            + "that the deployed client uses it"));
             assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("no sign-in evidence"));
         }
 
         @Test
         void a_certificate_sign_in_and_an_old_secret_sign_in_allow_without_a_verification() {
-            PasswordCredential secret = liveSecret();
+            PasswordCredential secret = oldSecret();
             KeyCredential certificate = activeCert(1);
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
                     .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2), secret.keyId(), daysAgo(40)));
@@ -161,11 +181,13 @@ final class RetirementGuardTest {
                     .anySatisfy(g -> assertThat(g).contains("last signed in on " + daysAgo(40)).contains("not within 30 days"))
                     .anySatisfy(g -> assertThat(g).contains(certificate.keyId().toString())
                             .contains("signed in on " + daysAgo(2)).contains("(sign-in evidence)"));
+            assertThat(decision.warnings()).isEmpty();
         }
 
         @Test
         void a_certificate_sign_in_allows_a_secret_that_never_signed_in() {
-            PasswordCredential secret = liveSecret();
+            // created before the usage window: its absence from the evidence shows it unused
+            PasswordCredential secret = oldSecret();
             KeyCredential certificate = activeCert(1);
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
                     .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2)));
@@ -303,7 +325,7 @@ final class RetirementGuardTest {
     @DisplayName("ALTERNATIVE_ENDS_SOON: every alternative kept is a certificate ending within the expiry warning")
     final class AlternativeEndsSoon {
 
-        private final PasswordCredential secret = liveSecret();
+        private final PasswordCredential secret = oldSecret();
 
         /** Certificate {@code seed} (the one {@link #verified(int)} proves), ACTIVE, ending at {@code end}. */
         private KeyCredential ending(int seed, @Nullable Instant end) {
@@ -312,10 +334,22 @@ final class RetirementGuardTest {
 
         /** Proven, removal accepted without sign-in evidence: only the certificates' ends are in question. */
         private RetirementDecision decide(Object... credentials) {
+            return decide(verifiedAcceptingUnknownUsage(1), credentials);
+        }
+
+        /** As {@link #decide(Object...)}, with these verifications instead. */
+        private RetirementDecision decide(MigrationEvidence evidence, Object... credentials) {
             Object[] all = new Object[credentials.length + 1];
             all[0] = secret;
             System.arraycopy(credentials, 0, all, 1, credentials.length);
-            return check(tenant(app(APP_ID, "Payroll", all)), secret.keyId(), verifiedAcceptingUnknownUsage(1));
+            return check(tenant(app(APP_ID, "Payroll", all)), secret.keyId(), evidence);
+        }
+
+        /** Verifications of certificates {@code seeds}, a day before asOf, removal accepted without sign-in evidence. */
+        private MigrationEvidence provingAll(int... seeds) {
+            return MigrationEvidence.of(java.util.Arrays.stream(seeds)
+                    .mapToObj(seed -> verification(APP_ID, hex(thumbprintBytes(seed)), daysAgo(1))).toList())
+                    .acceptingUnknownUsage();
         }
 
         @Test
@@ -346,26 +380,47 @@ final class RetirementGuardTest {
         }
 
         @Test
-        void a_second_certificate_ending_later_lifts_it() {
+        void an_unproven_second_certificate_ending_later_does_not_lift_it() {
+            // the proof is of the certificate that ends soon: nothing shows the later one works, so
+            // the workload may stop signing in when the proven one ends
+            KeyCredential proven = ending(1, inDays(10));
             KeyCredential successor = cert(KeyIdentifier.of(thumbprintBytes(2)), daysAgo(1), inDays(400));
-            RetirementDecision decision = decide(ending(1, inDays(10)), successor);
-            assertThat(decision.refusals()).isEmpty();
-            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains(successor.keyId().toString()));
+            RetirementDecision decision = decide(proven, successor);
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON))
+                    .contains("the proven certificate(s) of Payroll").contains(proven.keyId().toString())
+                    .doesNotContain(successor.keyId().toString())
+                    .contains("register a successor that is valid before then and prove it");
         }
 
         @Test
-        void a_second_certificate_ending_soon_too_does_not() {
+        void a_proven_second_certificate_ending_later_lifts_it() {
+            KeyCredential successor = cert(KeyIdentifier.of(thumbprintBytes(2)), daysAgo(1), inDays(400));
+            RetirementDecision decision = decide(provingAll(1, 2), ending(1, inDays(10)), successor);
+            assertThat(decision.refusals()).isEmpty();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains(successor.keyId().toString()));
+            // the successor alone proven is enough too
+            assertThat(decide(provingAll(2), ending(1, inDays(10)), successor).refusals()).isEmpty();
+        }
+
+        @Test
+        void a_second_proven_certificate_ending_soon_too_does_not() {
             KeyCredential first = ending(1, inDays(10));
             KeyCredential second = cert(KeyIdentifier.of(thumbprintBytes(2)), daysAgo(1), inDays(20));
-            RetirementDecision decision = decide(first, second);
+            RetirementDecision decision = decide(provingAll(1, 2), first, second);
             assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
             assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON))
                     .contains(first.keyId().toString()).contains(second.keyId().toString());
         }
 
         @Test
-        void a_federated_credential_lifts_it() {
-            assertThat(decide(ending(1, inDays(10)), federated()).refusals()).isEmpty();
+        void a_federated_credential_beside_the_proven_certificate_does_not_lift_it() {
+            // federation is not proven (app09 cannot prove it): the proven certificate is what the
+            // workload is known to sign in with, and it ends soon
+            KeyCredential proven = ending(1, inDays(10));
+            RetirementDecision decision = decide(proven, federated());
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON)).contains(proven.keyId().toString());
         }
 
         @Test
@@ -413,7 +468,8 @@ final class RetirementGuardTest {
     @DisplayName("CERTIFICATE_NOT_PROVEN: nothing shows a certificate works (RetirementRule Javadoc)")
     final class NotProven {
 
-        private final PasswordCredential secret = liveSecret();
+        /** Created before the usage window, so that sign-in evidence that does not show it shows it unused. */
+        private final PasswordCredential secret = oldSecret();
         private final KeyCredential certificate = activeCert(1);
         private final TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate));
         private final String thumbprint = hex(thumbprintBytes(1));
@@ -491,7 +547,7 @@ final class RetirementGuardTest {
             assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
             assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
                     .contains("the verification of " + daysAgo(31))
-                    .contains("older than the usage window; verify again");
+                    .contains("is older than " + daysAgo(30) + "; verify again");
         }
 
         @Test
@@ -542,9 +598,9 @@ final class RetirementGuardTest {
 
         @Test
         void a_federated_only_workload_cannot_be_proven_and_the_message_says_federation() {
-            PasswordCredential s = liveSecret();
+            PasswordCredential s = oldSecret();
             TenantSnapshot federatedOnly = tenant(app(APP_ID, "Pipeline", s, federated()))
-                    .withSignInEvidence(signIns());
+                    .withSignInEvidence(elsewhere());
             RetirementDecision decision = check(federatedOnly, s.keyId(), MigrationEvidence.none());
             assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
             assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
@@ -570,8 +626,13 @@ final class RetirementGuardTest {
 
         static final String GLOBAL = "https://login.microsoftonline.com";
 
-        private final PasswordCredential secret = liveSecret();
-        private final TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
+        private final PasswordCredential secret = oldSecret();
+        /**
+         * A live tenant, whose id is known: with an expected identity endpoint, no verification counts
+         * for a tenant whose id is not known.
+         */
+        private final TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                .withTenantId(UUID.fromString(TENANT));
 
         private Verification from(String authorityHost) {
             return new Verification(TENANT, APP_ID, hex(thumbprintBytes(1)), daysAgo(1), authorityHost);
@@ -605,8 +666,10 @@ final class RetirementGuardTest {
             for (String other : List.of("http://login.microsoftonline.com", "https://login.microsoftonline.com:8443",
                     "https://login.microsoftonline.us", "https://login.microsoftonline.com.evil.example",
                     "login.microsoftonline.com")) {
-                assertThat(rules(expecting(GLOBAL, from(other)))).as(other)
-                        .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+                RetirementDecision decision = expecting(GLOBAL, from(other));
+                assertThat(rules(decision)).as(other).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+                assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN)).as(other)
+                        .contains("was issued by " + other + ", not by this tenant's identity endpoint " + GLOBAL);
             }
         }
 
@@ -624,6 +687,7 @@ final class RetirementGuardTest {
         void a_certificate_sign_in_still_proves_it() {
             KeyCredential certificate = activeCert(1);
             TenantSnapshot withSignIn = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withTenantId(UUID.fromString(TENANT))
                     .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2)));
             MigrationEvidence evidence = MigrationEvidence.of(List.of(from("https://127.0.0.1:8443")))
                     .withExpectedAuthority(GLOBAL);
@@ -639,7 +703,8 @@ final class RetirementGuardTest {
     @DisplayName("USAGE_UNKNOWN: no sign-in evidence was read, unless the removal is accepted without it")
     final class UsageUnknown {
 
-        private final PasswordCredential secret = liveSecret();
+        /** Created before the usage window, so that evidence that does not show it shows it unused. */
+        private final PasswordCredential secret = oldSecret();
 
         @Test
         void refused_without_sign_in_evidence_even_with_a_proven_certificate() {
@@ -649,7 +714,10 @@ final class RetirementGuardTest {
             assertThat(decision.allowed()).isFalse();
             assertThat(message(decision, RetirementRule.USAGE_UNKNOWN)).contains("no sign-in evidence was read")
                     .contains("--without-usage-evidence");
-            assertThat(decision.warnings()).isEmpty();
+            // nothing was accepted, so nothing about usage is a warning; the one warning is that the
+            // proof is a verification alone
+            assertThat(decision.warnings()).singleElement()
+                    .satisfies(w -> assertThat(w).startsWith("a verification shows Entra accepts the certificate"));
         }
 
         @Test
@@ -657,8 +725,9 @@ final class RetirementGuardTest {
             RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret, activeCert(1))), secret.keyId(),
                     verifiedAcceptingUnknownUsage(1));
             assertThat(decision.allowed()).isTrue();
-            assertThat(decision.warnings()).singleElement().satisfies(w -> assertThat(w)
-                    .contains("no sign-in evidence was read").contains("not known"));
+            assertThat(decision.warnings()).hasSize(2)
+                    .anySatisfy(w -> assertThat(w).contains("no sign-in evidence was read").contains("not known"))
+                    .anySatisfy(w -> assertThat(w).startsWith("a verification shows Entra accepts the certificate"));
             assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("saved verification"));
         }
 
@@ -685,7 +754,11 @@ final class RetirementGuardTest {
 
         @Test
         void sign_in_evidence_that_shows_the_secret_unused_needs_no_acceptance_and_gives_no_warning() {
-            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1))).withSignInEvidence(signIns());
+            // evidence that is not empty (the certificate signed in) and a secret older than the usage
+            // window that is not in it: the secret never signed in
+            KeyCredential certificate = activeCert(1);
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(1)));
             RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
             assertThat(decision.allowed()).isTrue();
             assertThat(decision.warnings()).isEmpty();
@@ -698,7 +771,9 @@ final class RetirementGuardTest {
                     .withSignInEvidence(signIns(secret.keyId(), daysAgo(2)));
             RetirementDecision decision = check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1));
             assertThat(rules(decision)).containsExactly(RetirementRule.SECRET_IN_USE);
-            assertThat(decision.warnings()).isEmpty();
+            // no warning about usage (it is known); the one warning is that the proof is a verification alone
+            assertThat(decision.warnings()).singleElement()
+                    .satisfies(w -> assertThat(w).startsWith("a verification shows Entra accepts the certificate"));
         }
 
         @Test
@@ -742,7 +817,8 @@ final class RetirementGuardTest {
 
         @Test
         void a_sign_in_exactly_at_the_window_edge_is_use_and_just_before_it_is_not() {
-            PasswordCredential secret = liveSecret();
+            // created before the usage window: a sign-in just before it shows the secret unused since
+            PasswordCredential secret = oldSecret();
             TenantSnapshot base = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
             assertThat(check(base.withSignInEvidence(signIns(secret.keyId(), daysAgo(30))), secret.keyId(), verified(1))
                     .refusedBy(RetirementRule.SECRET_IN_USE)).isTrue();
@@ -767,7 +843,8 @@ final class RetirementGuardTest {
 
         @Test
         void the_saml_password_is_refused_and_never_allowed_whatever_else_holds() {
-            List<Object> saml = samlTriple(daysAgo(10), inDays(355));
+            // created before the usage window and absent from evidence that is not empty: unused
+            List<Object> saml = samlTriple(daysAgo(100), inDays(265));
             PasswordCredential samlPassword = (PasswordCredential) saml.get(2);
             KeyCredential certificate = activeCert(1);
             ServicePrincipal servicePrincipal = sp(APP_ID, "Saml app", null, saml, certificate);
@@ -1061,7 +1138,7 @@ final class RetirementGuardTest {
 
         @Test
         void the_same_inputs_give_equal_decisions() {
-            PasswordCredential secret = liveSecret();
+            PasswordCredential secret = oldSecret();
             KeyCredential certificate = activeCert(1);
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
                     .withSignInEvidence(signIns(secret.keyId(), daysAgo(3)));
