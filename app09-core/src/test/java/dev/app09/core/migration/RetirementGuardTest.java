@@ -424,6 +424,69 @@ final class RetirementGuardTest {
         }
 
         @Test
+        void a_proven_certificate_ending_in_ten_days_beside_an_unproven_one_ending_in_a_year_is_refused() {
+            KeyCredential proven = ending(1, inDays(10));
+            KeyCredential unproven = ending(2, inDays(365));
+            RetirementDecision decision = decide(proven, unproven);
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON)).contains(proven.keyId().toString())
+                    .contains(inDays(10).toString()).doesNotContain(unproven.keyId().toString());
+            // and with a federated credential besides, still
+            assertThat(rules(decide(proven, unproven, federated()))).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+        }
+
+        @Test
+        void a_certificate_sign_in_of_the_lasting_certificate_proves_it_beside_the_verified_ending_one() {
+            // the verification proves the ending certificate, the sign-in evidence the lasting one
+            KeyCredential endingSoon = ending(1, inDays(10));
+            KeyCredential lasting = ending(2, inDays(365));
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, endingSoon, lasting))
+                    .withSignInEvidence(signIns(lasting.keyId(), daysAgo(1)));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            assertThat(decision.refusals()).isEmpty();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("saved verification"))
+                    .anySatisfy(g -> assertThat(g).contains(lasting.keyId().toString()).contains("(sign-in evidence)"));
+        }
+
+        @Test
+        void a_sign_in_proof_of_the_ending_certificate_alone_is_refused_too() {
+            KeyCredential endingSoon = ending(1, inDays(10));
+            KeyCredential lasting = ending(2, inDays(365));
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, endingSoon, lasting))
+                    .withSignInEvidence(signIns(endingSoon.keyId(), daysAgo(1)));
+            RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none());
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON)).contains(endingSoon.keyId().toString())
+                    .doesNotContain(lasting.keyId().toString());
+        }
+
+        @Test
+        void without_a_proof_every_alternative_ending_soon_is_refused_beside_not_proven() {
+            KeyCredential first = ending(1, inDays(10));
+            KeyCredential second = ending(2, inDays(20));
+            RetirementDecision decision = decide(MigrationEvidence.none().acceptingUnknownUsage(), first, second);
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON,
+                    RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON))
+                    .contains("every certificate Payroll would keep ends within 30 days")
+                    .contains(first.keyId().toString()).contains(second.keyId().toString());
+        }
+
+        @Test
+        void without_a_proof_one_alternative_that_lasts_leaves_only_not_proven() {
+            MigrationEvidence nothing = MigrationEvidence.none().acceptingUnknownUsage();
+            assertThat(rules(decide(nothing, ending(1, inDays(10)), ending(2, inDays(365)))))
+                    .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(rules(decide(nothing, ending(1, inDays(10)), federated())))
+                    .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            // a rejected verification proves nothing: the same
+            MigrationEvidence stale = MigrationEvidence.of(List.of(verification(APP_ID, hex(thumbprintBytes(1)),
+                    daysAgo(40)))).acceptingUnknownUsage();
+            assertThat(rules(decide(stale, ending(1, inDays(10)))))
+                    .containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON, RetirementRule.CERTIFICATE_NOT_PROVEN);
+        }
+
+        @Test
         void a_certificate_without_an_end_lasts() {
             assertThat(decide(ending(1, null)).refusals()).isEmpty();
         }
@@ -558,6 +621,89 @@ final class RetirementGuardTest {
                     .allowed()).isTrue();
             assertThat(RetirementGuard.check(snapshot, Policy.defaults().withUsageWindow(Duration.ofDays(14)), AS_OF,
                     APP_ID, secret.keyId(), evidence).refusedBy(RetirementRule.CERTIFICATE_NOT_PROVEN)).isTrue();
+        }
+
+        @Test
+        void a_longer_usage_window_accepts_no_older_verification() {
+            // --usage-window 365: stricter about use, never laxer about proof (at most 30 days old)
+            Policy yearly = Policy.defaults().withUsageWindow(Duration.ofDays(365));
+            MigrationEvidence fortyDays = MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, daysAgo(40))))
+                    .acceptingUnknownUsage();
+            RetirementDecision decision = RetirementGuard.check(snapshot, yearly, AS_OF, APP_ID, secret.keyId(), fortyDays);
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("the verification of " + daysAgo(40) + " is older than " + daysAgo(30) + "; verify again");
+
+            MigrationEvidence twentyNineDays = MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, daysAgo(29))))
+                    .acceptingUnknownUsage();
+            assertThat(RetirementGuard.check(snapshot, yearly, AS_OF, APP_ID, secret.keyId(), twentyNineDays).allowed())
+                    .isTrue();
+            assertThat(RetirementGuard.MAX_PROOF_AGE).isEqualTo(Duration.ofDays(30));
+        }
+
+        @Test
+        void a_longer_usage_window_accepts_no_older_certificate_sign_in() {
+            Policy yearly = Policy.defaults().withUsageWindow(Duration.ofDays(365));
+            // older than the 365-day window, and not in the evidence: unused
+            PasswordCredential veryOld = dev.app09.core.Fixtures.secret(daysAgo(400), inDays(80));
+            TenantSnapshot base = tenant(app(APP_ID, "Payroll", veryOld, certificate));
+            RetirementDecision fortyDays = RetirementGuard.check(
+                    base.withSignInEvidence(signIns(certificate.keyId(), daysAgo(40))), yearly, AS_OF, APP_ID,
+                    veryOld.keyId(), MigrationEvidence.none());
+            assertThat(rules(fortyDays)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(fortyDays, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("no active certificate signed in since " + daysAgo(30));
+
+            RetirementDecision twentyNineDays = RetirementGuard.check(
+                    base.withSignInEvidence(signIns(certificate.keyId(), daysAgo(29))), yearly, AS_OF, APP_ID,
+                    veryOld.keyId(), MigrationEvidence.none());
+            assertThat(twentyNineDays.allowed()).isTrue();
+        }
+
+        @Test
+        void a_verification_dated_before_the_certificate_started_is_not_counted() {
+            // the verification cannot be of this key: it was made before the key was registered
+            KeyCredential recent = cert(KeyIdentifier.of(thumbprintBytes(3)), daysAgo(5), inDays(365));
+            TenantSnapshot s = tenant(app(APP_ID, "Payroll", secret, recent));
+            String recentThumbprint = hex(thumbprintBytes(3));
+            RetirementDecision decision = withVerification(s, verification(APP_ID, recentThumbprint, daysAgo(6)));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("the verification of " + daysAgo(6) + " is of certificate " + recentThumbprint)
+                    .contains("registered before the verification");
+            assertThat(withVerification(s, verification(APP_ID, recentThumbprint, daysAgo(4))).allowed()).isTrue();
+        }
+
+        @Test
+        void a_verification_up_to_the_clock_skew_before_the_certificate_started_counts() {
+            Instant start = daysAgo(5);
+            KeyCredential recent = cert(KeyIdentifier.of(thumbprintBytes(3)), start, inDays(365));
+            TenantSnapshot s = tenant(app(APP_ID, "Payroll", secret, recent));
+            String recentThumbprint = hex(thumbprintBytes(3));
+            assertThat(withVerification(s, verification(APP_ID, recentThumbprint, start.minus(Duration.ofMinutes(5))))
+                    .allowed()).isTrue();
+            assertThat(rules(withVerification(s, verification(APP_ID, recentThumbprint,
+                    start.minus(Duration.ofMinutes(5)).minusSeconds(1)))))
+                    .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+        }
+
+        @Test
+        void a_verification_of_a_certificate_without_a_start_counts() {
+            KeyCredential noStart = cert(KeyIdentifier.of(thumbprintBytes(3)), null, inDays(365));
+            TenantSnapshot s = tenant(app(APP_ID, "Payroll", secret, noStart));
+            assertThat(withVerification(s, verification(APP_ID, hex(thumbprintBytes(3)), daysAgo(1))).allowed()).isTrue();
+        }
+
+        @Test
+        void a_verification_before_one_certificate_started_counts_for_another_with_the_same_thumbprint() {
+            // the same certificate registered twice (on the application and on the service principal):
+            // the verification counts for the key that was there when it was made
+            KeyCredential early = cert(KeyIdentifier.of(thumbprintBytes(3)), daysAgo(100), inDays(365));
+            KeyCredential late = cert(KeyIdentifier.of(thumbprintBytes(3)), daysAgo(2), inDays(365));
+            TenantSnapshot s = TenantSnapshot.of(List.of(app(APP_ID, "Payroll", secret, late)),
+                    List.of(sp(APP_ID, "Payroll", null, early)));
+            RetirementDecision decision = withVerification(s, verification(APP_ID, hex(thumbprintBytes(3)), daysAgo(3)));
+            assertThat(decision.allowed()).isTrue();
         }
 
         @Test
@@ -697,6 +843,146 @@ final class RetirementGuardTest {
         }
     }
 
+    // ---- the tenant of a verification ----------------------------------------------------------
+
+    @Nested
+    @DisplayName("a verification counts only for a tenant matched by its id")
+    final class TenantOfAVerification {
+
+        static final String GLOBAL = "https://login.microsoftonline.com";
+
+        private final PasswordCredential secret = oldSecret();
+        /** Read offline: the tenant's id is not known. */
+        private final TenantSnapshot unknownId = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
+        private final TenantSnapshot knownId = unknownId.withTenantId(UUID.fromString(TENANT));
+
+        /** A verification of certificate 1 of {@link #APP_ID} from the global endpoint, naming the tenant so. */
+        private MigrationEvidence naming(String tenant) {
+            return MigrationEvidence.of(List.of(new Verification(tenant, APP_ID, hex(thumbprintBytes(1)), daysAgo(1),
+                    GLOBAL))).acceptingUnknownUsage();
+        }
+
+        @Test
+        void a_verification_naming_its_tenant_by_domain_is_rejected_when_the_tenant_id_is_known() {
+            RetirementDecision decision = check(knownId, secret.keyId(), naming("contoso.onmicrosoft.com"));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("names its tenant 'contoso.onmicrosoft.com' by name")
+                    .contains("cannot be matched to tenant " + TENANT)
+                    .contains("verify again with the tenant id");
+            // the same verification naming the tenant by its id counts, in either case
+            assertThat(check(knownId, secret.keyId(), naming(TENANT)).allowed()).isTrue();
+            assertThat(check(knownId, secret.keyId(), naming(TENANT.toUpperCase(java.util.Locale.ROOT))).allowed())
+                    .isTrue();
+        }
+
+        @Test
+        void a_domain_named_verification_is_rejected_from_the_expected_endpoint_too() {
+            RetirementDecision decision = check(knownId, secret.keyId(),
+                    naming("contoso.onmicrosoft.com").withExpectedAuthority(GLOBAL));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN)).contains("by name");
+        }
+
+        @Test
+        void with_an_expected_endpoint_and_an_unknown_tenant_id_every_verification_is_rejected() {
+            // a live read knows the tenant's id: without it nothing ties the verification to this tenant
+            for (String tenant : List.of(TENANT, "contoso.onmicrosoft.com")) {
+                RetirementDecision decision = check(unknownId, secret.keyId(), naming(tenant).withExpectedAuthority(GLOBAL));
+                assertThat(rules(decision)).as(tenant).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+                assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN)).as(tenant)
+                        .contains("cannot be matched to this tenant, whose id is not known");
+            }
+            // the id known, the same verification counts
+            assertThat(check(knownId, secret.keyId(), naming(TENANT).withExpectedAuthority(GLOBAL)).allowed()).isTrue();
+        }
+
+        @Test
+        void a_certificate_sign_in_proves_it_when_the_tenant_id_is_not_known() {
+            KeyCredential certificate = activeCert(1);
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2)));
+            RetirementDecision decision = check(snapshot, secret.keyId(),
+                    MigrationEvidence.none().withExpectedAuthority(GLOBAL));
+            assertThat(decision.allowed()).isTrue();
+        }
+
+        @Test
+        void offline_without_an_expected_endpoint_a_verification_is_not_matched_to_a_tenant() {
+            // an export read offline: no tenant id and no endpoint to compare with, as before
+            assertThat(check(unknownId, secret.keyId(), naming("contoso.onmicrosoft.com")).allowed()).isTrue();
+            assertThat(check(unknownId, secret.keyId(), naming(TENANT)).allowed()).isTrue();
+        }
+    }
+
+    // ---- a removal resting on verifications alone ----------------------------------------------
+
+    @Nested
+    @DisplayName("a verification shows Entra accepts the certificate, not that the deployed client uses it")
+    final class VerificationOnly {
+
+        static final String WARNING = "a verification shows Entra accepts the certificate, not that the deployed "
+                + "client uses it; the sign-in evidence will show that";
+
+        private final PasswordCredential secret = oldSecret();
+        private final KeyCredential certificate = activeCert(1);
+
+        @Test
+        void a_removal_proven_by_a_verification_alone_warns() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate)).withSignInEvidence(elsewhere());
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.warnings()).containsExactly(WARNING);
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("saved verification"));
+        }
+
+        @Test
+        void a_certificate_sign_in_beside_the_verification_gives_no_such_warning() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2)));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.warnings()).isEmpty();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("saved verification"))
+                    .anySatisfy(g -> assertThat(g).contains("(sign-in evidence)"));
+        }
+
+        @Test
+        void a_certificate_sign_in_too_old_to_prove_anything_does_not_lift_the_warning() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(31)));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.warnings()).containsExactly(WARNING);
+        }
+
+        @Test
+        void a_refusal_that_rests_on_no_proof_has_no_such_warning() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate)).withSignInEvidence(elsewhere());
+            RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none());
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(decision.warnings()).isEmpty();
+        }
+
+        @Test
+        void proofs_name_their_certificate_and_whether_they_are_verifications() {
+            KeyCredential signedIn = activeCert(2);
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate, signedIn))
+                    .withSignInEvidence(signIns(signedIn.keyId(), daysAgo(2)));
+            dev.app09.core.rules.Workload workload = RetirementGuard.find(snapshot, APP_ID).orElseThrow();
+            List<String> rejected = new java.util.ArrayList<>();
+            List<RetirementGuard.Proof> proofs = RetirementGuard.proofs(workload,
+                    dev.app09.core.rules.CredentialClassifier.classify(workload, AS_OF), snapshot, Policy.defaults(), AS_OF,
+                    verified(1), rejected);
+            assertThat(proofs).extracting(RetirementGuard.Proof::keyId, RetirementGuard.Proof::verification)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(certificate.keyId(), true),
+                            org.assertj.core.groups.Tuple.tuple(signedIn.keyId(), false));
+            assertThat(proofs.get(0).text()).contains("certificate " + hex(thumbprintBytes(1))).contains("saved verification");
+            assertThat(proofs.get(1).text()).contains(signedIn.keyId().toString()).contains("(sign-in evidence)");
+            assertThat(rejected).isEmpty();
+        }
+    }
+
     // ---- USAGE_UNKNOWN -------------------------------------------------------------------------
 
     @Nested
@@ -782,6 +1068,114 @@ final class RetirementGuardTest {
                     .withProblems(List.of(ScanProblem.incomplete("applications", "HTTP 500")));
             assertThat(rules(check(snapshot, secret.keyId(), verified(1))))
                     .containsExactly(RetirementRule.SCAN_INCOMPLETE, RetirementRule.USAGE_UNKNOWN);
+        }
+
+        @Test
+        void empty_sign_in_evidence_shows_nothing_and_is_refused() {
+            // the report was read and holds no row at all: that says it holds nothing yet, not that
+            // nothing signs in; even a secret older than the usage window is not shown unused
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withSignInEvidence(SignInEvidence.of(List.of()));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.USAGE_UNKNOWN);
+            assertThat(message(decision, RetirementRule.USAGE_UNKNOWN)).contains("the sign-in evidence is empty")
+                    .doesNotContain("no sign-in evidence was read").contains("--without-usage-evidence");
+            assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("never signed in"));
+            assertThat(decision.warnings()).noneSatisfy(w -> assertThat(w).contains("accepted without it"));
+        }
+
+        @Test
+        void empty_sign_in_evidence_accepted_allows_with_a_warning() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withSignInEvidence(SignInEvidence.of(List.of()));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.warnings()).anySatisfy(w -> assertThat(w).startsWith("the sign-in evidence is empty")
+                    .contains("not known").contains("accepted without it"));
+            assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("never signed in"));
+        }
+
+        @Test
+        void empty_sign_in_evidence_does_not_lift_the_other_rules_when_accepted() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withSignInEvidence(SignInEvidence.of(List.of()));
+            RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none().acceptingUnknownUsage());
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("no active certificate signed in since " + daysAgo(30));
+        }
+
+        /** The workload with {@code s} and a certificate that signed in yesterday: the evidence is not empty. */
+        private TenantSnapshot withCertificateSignIn(PasswordCredential s) {
+            KeyCredential certificate = activeCert(1);
+            return tenant(app(APP_ID, "Payroll", s, certificate)).withSignInEvidence(signIns(certificate.keyId(), daysAgo(1)));
+        }
+
+        @Test
+        void a_secret_created_ten_days_ago_and_absent_from_the_evidence_is_not_known_to_be_unused() {
+            PasswordCredential young = dev.app09.core.Fixtures.secret(daysAgo(10), inDays(80));
+            RetirementDecision decision = check(withCertificateSignIn(young), young.keyId(), MigrationEvidence.none());
+            assertThat(rules(decision)).containsExactly(RetirementRule.USAGE_UNKNOWN);
+            assertThat(message(decision, RetirementRule.USAGE_UNKNOWN))
+                    .contains("the secret was created on " + daysAgo(10) + ", inside the usage window of 30 days")
+                    .contains("--without-usage-evidence");
+            assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("never signed in"));
+
+            RetirementDecision accepted = check(withCertificateSignIn(young), young.keyId(),
+                    MigrationEvidence.none().acceptingUnknownUsage());
+            assertThat(accepted.allowed()).isTrue();
+            assertThat(accepted.warnings()).singleElement().satisfies(w -> assertThat(w)
+                    .contains("was created on " + daysAgo(10)).contains("accepted without it"));
+        }
+
+        @Test
+        void a_secret_created_forty_days_ago_and_absent_from_the_evidence_is_unused() {
+            PasswordCredential older = dev.app09.core.Fixtures.secret(daysAgo(40), inDays(50));
+            RetirementDecision decision = check(withCertificateSignIn(older), older.keyId(), MigrationEvidence.none());
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g)
+                    .isEqualTo("sign-in evidence: the secret never signed in, not within 30 days"));
+            assertThat(decision.warnings()).isEmpty();
+        }
+
+        @Test
+        void a_secret_created_exactly_at_the_start_of_the_usage_window_is_old_enough_and_a_second_later_is_not() {
+            PasswordCredential atTheEdge = dev.app09.core.Fixtures.secret(daysAgo(30), inDays(50));
+            assertThat(check(withCertificateSignIn(atTheEdge), atTheEdge.keyId(), MigrationEvidence.none()).allowed())
+                    .isTrue();
+            PasswordCredential justInside = dev.app09.core.Fixtures.secret(daysAgo(30).plusSeconds(1), inDays(50));
+            assertThat(rules(check(withCertificateSignIn(justInside), justInside.keyId(), MigrationEvidence.none())))
+                    .containsExactly(RetirementRule.USAGE_UNKNOWN);
+        }
+
+        @Test
+        void a_secret_without_a_start_and_absent_from_the_evidence_is_unused() {
+            PasswordCredential noStart = dev.app09.core.Fixtures.secret(null, inDays(80));
+            assertThat(check(withCertificateSignIn(noStart), noStart.keyId(), MigrationEvidence.none()).allowed()).isTrue();
+        }
+
+        @Test
+        void the_window_a_secret_must_predate_comes_from_the_policy() {
+            PasswordCredential young = dev.app09.core.Fixtures.secret(daysAgo(10), inDays(80));
+            TenantSnapshot snapshot = withCertificateSignIn(young);
+            assertThat(RetirementGuard.check(snapshot, Policy.defaults().withUsageWindow(Duration.ofDays(7)), AS_OF, APP_ID,
+                    young.keyId(), MigrationEvidence.none()).allowed()).isTrue();
+            RetirementDecision fourteen = RetirementGuard.check(snapshot,
+                    Policy.defaults().withUsageWindow(Duration.ofDays(14)), AS_OF, APP_ID, young.keyId(),
+                    MigrationEvidence.none());
+            assertThat(rules(fourteen)).containsExactly(RetirementRule.USAGE_UNKNOWN);
+            assertThat(message(fourteen, RetirementRule.USAGE_UNKNOWN)).contains("inside the usage window of 14 days");
+        }
+
+        @Test
+        void a_young_secret_that_signed_in_is_in_use_not_unknown() {
+            PasswordCredential young = dev.app09.core.Fixtures.secret(daysAgo(10), inDays(80));
+            KeyCredential certificate = activeCert(1);
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", young, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(1), young.keyId(), daysAgo(2)));
+            RetirementDecision decision = check(snapshot, young.keyId(), MigrationEvidence.none().acceptingUnknownUsage());
+            assertThat(rules(decision)).containsExactly(RetirementRule.SECRET_IN_USE);
+            assertThat(decision.warnings()).isEmpty();
         }
 
         @Test
