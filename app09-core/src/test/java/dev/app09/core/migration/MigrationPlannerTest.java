@@ -506,6 +506,85 @@ final class MigrationPlannerTest {
         assertThat(tick(w, "Certificate expiry is monitored")).isEqualTo(State.OPEN);
     }
 
+    // ---- the second review's rules in the plan --------------------------------------------------
+
+    @Test
+    void empty_sign_in_evidence_leaves_a_proven_secret_unknown_and_the_next_step_says_why() {
+        PasswordCredential secret = oldSecret();
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", secret, activeCert(14))), List.of())
+                .withSignInEvidence(SignInEvidence.of(List.of()));
+        WorkloadMigration w = workload(plan(snapshot), READY);
+        assertThat(w.state()).isEqualTo(MigrationState.CERTIFICATE_UNPROVEN);
+        assertThat(w.secretsReady()).isEmpty();
+        assertThat(w.secretsBlocked()).singleElement().satisfies(d -> {
+            assertThat(d.refusals()).extracting(Refusal::rule).containsExactly(RetirementRule.USAGE_UNKNOWN);
+            assertThat(d.refusals().get(0).message()).contains("the sign-in evidence is empty");
+        });
+        // the evidence was read: the next step does not say it could not be
+        assertThat(w.nextStep()).contains("Whether a client still uses secret " + secret.keyId() + " is not known")
+                .contains("--key-id " + secret.keyId() + " --without-usage-evidence")
+                .doesNotContain("could not be read");
+        assertThat(workload(MigrationPlanner.plan(snapshot, POLICY, AS_OF, EVIDENCE.acceptingUnknownUsage()), READY)
+                .secretsReady()).containsExactly(secret.keyId());
+    }
+
+    @Test
+    void a_secret_created_inside_the_usage_window_is_not_ready_until_it_is_older() {
+        PasswordCredential young = liveSecret();
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", young, activeCert(14))), List.of())
+                .withSignInEvidence(SIGNED_IN_ELSEWHERE);
+        WorkloadMigration w = workload(plan(snapshot), READY);
+        assertThat(w.state()).isEqualTo(MigrationState.CERTIFICATE_UNPROVEN);
+        assertThat(w.secretsBlocked()).singleElement().satisfies(d -> assertThat(d.refusals())
+                .extracting(Refusal::rule).containsExactly(RetirementRule.USAGE_UNKNOWN));
+        assertThat(w.nextStep()).contains("--without-usage-evidence");
+        // the same secret 21 days later is older than the 30-day window (the verification is renewed)
+        MigrationEvidence renewed = MigrationEvidence.of(List.of(new Verification(RetirementGuardTest.TENANT, READY,
+                hex(thumbprintBytes(14)), inDays(20), "https://login.microsoftonline.com")));
+        assertThat(workload(MigrationPlanner.plan(snapshot, POLICY, inDays(21), renewed), READY).secretsReady())
+                .containsExactly(young.keyId());
+    }
+
+    @Test
+    void a_long_usage_window_does_not_tick_authentication_with_an_old_verification() {
+        MigrationEvidence fortyDays = MigrationEvidence.of(List.of(new Verification(RetirementGuardTest.TENANT, READY,
+                hex(thumbprintBytes(14)), daysAgo(40), "https://login.microsoftonline.com")));
+        Policy yearly = POLICY.withUsageWindow(java.time.Duration.ofDays(365));
+        WorkloadMigration w = workload(MigrationPlanner.plan(tenant.snapshot(), yearly, AS_OF, fortyDays), READY);
+        assertThat(authentication(w)).isEqualTo(State.OPEN);
+        assertThat(w.state()).isEqualTo(MigrationState.CERTIFICATE_UNPROVEN);
+        assertThat(w.secretsBlocked()).singleElement().satisfies(d -> assertThat(d.refusedBy(
+                RetirementRule.CERTIFICATE_NOT_PROVEN)).isTrue());
+    }
+
+    @Test
+    void a_verification_naming_the_tenant_by_domain_ticks_nothing_when_the_tenant_id_is_known() {
+        MigrationEvidence byDomain = MigrationEvidence.of(List.of(new Verification("contoso.onmicrosoft.com", READY,
+                hex(thumbprintBytes(14)), daysAgo(1), "https://login.microsoftonline.com")));
+        TenantSnapshot snapshot = tenant.snapshot().withTenantId(UUID.fromString(RetirementGuardTest.TENANT));
+        WorkloadMigration w = workload(MigrationPlanner.plan(snapshot, POLICY, AS_OF, byDomain), READY);
+        assertThat(authentication(w)).isEqualTo(State.OPEN);
+        assertThat(w.secretsReady()).isEmpty();
+        assertThat(w.nextStep()).contains("app09 migrate verify --tenant-id TENANT");
+        // by id it counts
+        assertThat(workload(MigrationPlanner.plan(snapshot, POLICY, AS_OF, EVIDENCE), READY).state())
+                .isEqualTo(MigrationState.READY_TO_RETIRE_SECRET);
+    }
+
+    @Test
+    void an_unproven_later_certificate_does_not_make_a_proven_ending_one_ready() {
+        PasswordCredential secret = oldSecret();
+        KeyCredential ending = RetirementGuardTest.cert(KeyIdentifier.of(thumbprintBytes(14)), daysAgo(300), inDays(10));
+        KeyCredential later = RetirementGuardTest.cert(KeyIdentifier.of(thumbprintBytes(15)), daysAgo(1), inDays(365));
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", secret, ending, later)), List.of())
+                .withSignInEvidence(SIGNED_IN_ELSEWHERE);
+        WorkloadMigration w = workload(plan(snapshot), READY);
+        assertThat(w.state()).isEqualTo(MigrationState.CERTIFICATE_UNPROVEN);
+        assertThat(w.secretsBlocked()).singleElement().satisfies(d -> assertThat(d.refusals())
+                .extracting(Refusal::rule).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON));
+        assertThat(w.nextStep()).contains("ALTERNATIVE_ENDS_SOON");
+    }
+
     // ---- the expiry item of the checklist ------------------------------------------------------
 
     private WorkloadMigration planned(UUID appId, Object... credentials) {
