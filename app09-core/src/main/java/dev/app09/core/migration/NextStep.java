@@ -41,7 +41,9 @@ final class NextStep {
         }
         for (RetirementDecision decision : blocked) {
             if (decision.refusals().size() == 1 && decision.refusedBy(RetirementRule.USAGE_UNKNOWN)) {
-                return "Sign-in evidence could not be read: check by hand that no client uses secret " + decision.keyId()
+                return "Whether a client still uses secret " + decision.keyId() + " is not known (USAGE_UNKNOWN: the "
+                        + "sign-in evidence was not read, is empty, or cannot show yet a secret created inside the usage "
+                        + "window): check by hand that no client uses secret " + decision.keyId()
                         + ", then app09 migrate retire-secret --app-id " + workload.appId() + " --key-id " + decision.keyId()
                         + " --without-usage-evidence";
             }

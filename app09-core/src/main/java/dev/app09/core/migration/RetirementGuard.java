@@ -36,13 +36,18 @@ import org.jspecify.annotations.Nullable;
  *       client secret, not a SAML signing password ({@code SIGNING_PASSWORD});
  *   <li>the workload keeps an ACTIVE certificate or a federated credential after the removal
  *       ({@code NO_ALTERNATIVE}), and one that lasts beyond the expiry warning
- *       ({@code ALTERNATIVE_ENDS_SOON});
- *   <li>sign-in evidence was read ({@code USAGE_UNKNOWN}, unless the caller accepts the removal
- *       without it), and the secret did not sign in within the usage window ({@code SECRET_IN_USE});
+ *       ({@code ALTERNATIVE_ENDS_SOON}: when a certificate is proven, one of the proven ones must last);
+ *   <li>sign-in evidence was read and is not empty, and the secret either is in it or was created
+ *       before the usage window ({@code USAGE_UNKNOWN}, unless the caller accepts the removal without
+ *       it), and the secret did not sign in within the usage window ({@code SECRET_IN_USE});
  *   <li>a certificate of the workload is proven to work ({@code CERTIFICATE_NOT_PROVEN}): a saved
- *       {@link Verification} of this client, of an ACTIVE certificate of it, issued by the expected
- *       identity endpoint, made within the usage window and not after {@code asOf}; or, in the sign-in evidence, a sign-in of an ACTIVE
- *       certificate within the usage window and not after {@code asOf} (both up to five minutes of clock skew).
+ *       {@link Verification} of this client, naming its tenant by id when the tenant's id is known
+ *       (which it must be when an identity endpoint is expected), issued by the expected identity
+ *       endpoint, of an ACTIVE certificate registered before it; or, in the sign-in evidence, a
+ *       sign-in of an ACTIVE certificate. Neither may be older than the usage window or
+ *       30 days ({@code MAX_PROOF_AGE}), nor dated after {@code asOf} beyond five minutes of clock skew. A
+ *       removal resting on verifications alone carries a warning: they do not show that the
+ *       deployed client uses the certificate.
  * </ul>
  *
  * A pure function of its arguments: the instant is {@code asOf}, never the clock.

@@ -19,15 +19,18 @@ public enum RetirementRule {
      */
     ALTERNATIVE_ENDS_SOON,
     /**
-     * No sign-in evidence was read, so whether a client still uses the secret is not known; the
-     * caller may accept the removal without it ({@link MigrationEvidence#acceptingUnknownUsage()}).
+     * Whether a client still uses the secret is not known: no sign-in evidence was read, the evidence
+     * is empty, or the secret was created inside the usage window and is not in it (absence says
+     * nothing yet); the caller may accept the removal without it
+     * ({@link MigrationEvidence#acceptingUnknownUsage()}).
      */
     USAGE_UNKNOWN,
     /** Sign-in evidence shows the secret signed in within the usage window: removing it would break a client. */
     SECRET_IN_USE,
     /**
      * Nothing shows a certificate of the workload works: no valid saved verification, and no
-     * certificate sign-in within the usage window in the sign-in evidence (or no evidence at all).
+     * certificate sign-in in the sign-in evidence (or no evidence at all), no older than the usage
+     * window and never older than 30 days.
      */
     CERTIFICATE_NOT_PROVEN
 }

@@ -12,6 +12,7 @@ import static dev.app09.core.Fixtures.sp;
 import static dev.app09.core.Fixtures.symmetricKey;
 import static dev.app09.core.migration.RetirementGuardTest.activeCert;
 import static dev.app09.core.migration.RetirementGuardTest.hex;
+import static dev.app09.core.migration.RetirementGuardTest.oldSecret;
 import static dev.app09.core.migration.RetirementGuardTest.thumbprintBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,14 +61,18 @@ final class MigrationPlannerTest {
     static final UUID MICROSOFT = id(19);
     static final UUID VENDOR_TENANT = UUID.fromString("0b0b0b0b-0000-4000-8000-000000000001");
 
-    /** The secrets of the small tenant, so that tests can name them. */
+    /**
+     * The secrets of the small tenant, so that tests can name them. They were created before the
+     * usage window, so that the sign-in evidence (not empty: Charlie's secret signed in) shows the
+     * ones it does not name unused.
+     */
     static final class Tenant {
-        final PasswordCredential needsSecret = liveSecret();
-        final PasswordCredential unprovenSecret = liveSecret();
-        final PasswordCredential inUseSecret = liveSecret();
-        final PasswordCredential readySecret = liveSecret();
-        final PasswordCredential exceptedSecret = liveSecret();
-        final PasswordCredential vendorSecret = liveSecret();
+        final PasswordCredential needsSecret = oldSecret();
+        final PasswordCredential unprovenSecret = oldSecret();
+        final PasswordCredential inUseSecret = oldSecret();
+        final PasswordCredential readySecret = oldSecret();
+        final PasswordCredential exceptedSecret = oldSecret();
+        final PasswordCredential vendorSecret = oldSecret();
         final KeyCredential inUseCertificate = activeCert(13);
         final Application readyApp = app(READY, "Delta ready", readySecret, activeCert(14));
 
@@ -97,8 +102,12 @@ final class MigrationPlannerTest {
     static final MigrationEvidence EVIDENCE = MigrationEvidence.of(List.of(new Verification(RetirementGuardTest.TENANT,
             READY, hex(thumbprintBytes(14)), daysAgo(1), "https://login.microsoftonline.com")));
 
-    /** Sign-in evidence that was read and holds no sign-in: every secret is shown unused, no certificate proven. */
-    static final SignInEvidence NOTHING_SIGNED_IN = SignInEvidence.of(List.of());
+    /**
+     * Sign-in evidence that was read and is not empty, but holds no sign-in of the planned workloads
+     * (one of another application's secret): every secret created before the usage window is shown
+     * unused, no certificate proven. Empty evidence would show nothing (USAGE_UNKNOWN).
+     */
+    static final SignInEvidence SIGNED_IN_ELSEWHERE = RetirementGuardTest.elsewhere();
 
     private final Tenant tenant = new Tenant();
 
@@ -193,9 +202,9 @@ final class MigrationPlannerTest {
     @Test
     void an_exception_keeps_its_state_but_a_secret_the_guard_allows_is_still_listed_as_ready() {
         // rules section 5: an exception covers an overdue migration too; the guard's answer is not lost
-        PasswordCredential secret = liveSecret();
+        PasswordCredential secret = oldSecret();
         TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(EXCEPTED, "Foxtrot", secret, activeCert(16))), List.of())
-                .withSignInEvidence(NOTHING_SIGNED_IN);
+                .withSignInEvidence(SIGNED_IN_ELSEWHERE);
         MigrationEvidence proof = MigrationEvidence.of(List.of(new Verification(RetirementGuardTest.TENANT, EXCEPTED,
                 hex(thumbprintBytes(16)), daysAgo(1), "https://login.microsoftonline.com")));
         WorkloadMigration w = workload(MigrationPlanner.plan(snapshot, POLICY, AS_OF, proof), EXCEPTED);
@@ -307,7 +316,7 @@ final class MigrationPlannerTest {
     @Test
     void of_two_secrets_only_the_unused_one_is_ready() {
         PasswordCredential used = liveSecret();
-        PasswordCredential unused = liveSecret();
+        PasswordCredential unused = oldSecret();
         KeyCredential certificate = activeCert(14);
         TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", used, unused, certificate)), List.of())
                 .withSignInEvidence(SignInEvidence.of(List.of(
@@ -321,10 +330,10 @@ final class MigrationPlannerTest {
 
     @Test
     void two_ready_secrets_say_how_many_more() {
-        PasswordCredential one = liveSecret();
-        PasswordCredential two = liveSecret();
+        PasswordCredential one = oldSecret();
+        PasswordCredential two = oldSecret();
         TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", one, two, activeCert(14))), List.of())
-                .withSignInEvidence(NOTHING_SIGNED_IN);
+                .withSignInEvidence(SIGNED_IN_ELSEWHERE);
         WorkloadMigration w = workload(plan(snapshot), READY);
         assertThat(w.secretsReady()).containsExactly(one.keyId(), two.keyId());
         assertThat(w.nextStep()).contains("--key-id " + one.keyId()).contains("1 more secret(s) are ready");
@@ -333,11 +342,11 @@ final class MigrationPlannerTest {
     @Test
     void a_saml_signing_password_is_neither_ready_nor_blocked() {
         // rules section 2: SIGNING credentials are never counted either way
-        PasswordCredential clientSecret = liveSecret();
+        PasswordCredential clientSecret = oldSecret();
         List<Object> saml = samlTriple(daysAgo(10), inDays(355));
         ServicePrincipal servicePrincipal = sp(READY, "Delta", null, saml);
         TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", clientSecret, activeCert(14))),
-                List.of(servicePrincipal)).withSignInEvidence(NOTHING_SIGNED_IN);
+                List.of(servicePrincipal)).withSignInEvidence(SIGNED_IN_ELSEWHERE);
         WorkloadMigration w = workload(plan(snapshot), READY);
         PasswordCredential samlPassword = (PasswordCredential) saml.get(2);
         assertThat(w.secretsReady()).containsExactly(clientSecret.keyId()).doesNotContain(samlPassword.keyId());
@@ -401,7 +410,7 @@ final class MigrationPlannerTest {
     @Test
     void authentication_is_done_with_a_certificate_sign_in() {
         KeyCredential certificate = activeCert(12);
-        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(UNPROVEN, "Bravo", liveSecret(), certificate)), List.of())
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(UNPROVEN, "Bravo", oldSecret(), certificate)), List.of())
                 .withSignInEvidence(SignInEvidence.of(List.of(
                         new CredentialSignIn(certificate.keyId(), UNPROVEN, "certificate", "application", daysAgo(2)))));
         WorkloadMigration w = workload(MigrationPlanner.plan(snapshot, POLICY, AS_OF, MigrationEvidence.none()), UNPROVEN);
@@ -481,10 +490,10 @@ final class MigrationPlannerTest {
 
     @Test
     void a_proven_certificate_that_ends_soon_leaves_the_workload_unproven() {
-        PasswordCredential secret = liveSecret();
+        PasswordCredential secret = oldSecret();
         KeyCredential ending = RetirementGuardTest.cert(KeyIdentifier.of(thumbprintBytes(12)), daysAgo(300), inDays(10));
         TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(UNPROVEN, "Bravo", secret, ending)), List.of())
-                .withSignInEvidence(NOTHING_SIGNED_IN);
+                .withSignInEvidence(SIGNED_IN_ELSEWHERE);
         WorkloadMigration w = workload(MigrationPlanner.plan(snapshot, POLICY, AS_OF, verifiedFor(UNPROVEN, 12)), UNPROVEN);
         assertThat(w.state()).isEqualTo(MigrationState.CERTIFICATE_UNPROVEN);
         assertThat(w.secretsReady()).isEmpty();
@@ -497,11 +506,90 @@ final class MigrationPlannerTest {
         assertThat(tick(w, "Certificate expiry is monitored")).isEqualTo(State.OPEN);
     }
 
+    // ---- the second review's rules in the plan --------------------------------------------------
+
+    @Test
+    void empty_sign_in_evidence_leaves_a_proven_secret_unknown_and_the_next_step_says_why() {
+        PasswordCredential secret = oldSecret();
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", secret, activeCert(14))), List.of())
+                .withSignInEvidence(SignInEvidence.of(List.of()));
+        WorkloadMigration w = workload(plan(snapshot), READY);
+        assertThat(w.state()).isEqualTo(MigrationState.CERTIFICATE_UNPROVEN);
+        assertThat(w.secretsReady()).isEmpty();
+        assertThat(w.secretsBlocked()).singleElement().satisfies(d -> {
+            assertThat(d.refusals()).extracting(Refusal::rule).containsExactly(RetirementRule.USAGE_UNKNOWN);
+            assertThat(d.refusals().get(0).message()).contains("the sign-in evidence is empty");
+        });
+        // the evidence was read: the next step does not say it could not be
+        assertThat(w.nextStep()).contains("Whether a client still uses secret " + secret.keyId() + " is not known")
+                .contains("--key-id " + secret.keyId() + " --without-usage-evidence")
+                .doesNotContain("could not be read");
+        assertThat(workload(MigrationPlanner.plan(snapshot, POLICY, AS_OF, EVIDENCE.acceptingUnknownUsage()), READY)
+                .secretsReady()).containsExactly(secret.keyId());
+    }
+
+    @Test
+    void a_secret_created_inside_the_usage_window_is_not_ready_until_it_is_older() {
+        PasswordCredential young = liveSecret();
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", young, activeCert(14))), List.of())
+                .withSignInEvidence(SIGNED_IN_ELSEWHERE);
+        WorkloadMigration w = workload(plan(snapshot), READY);
+        assertThat(w.state()).isEqualTo(MigrationState.CERTIFICATE_UNPROVEN);
+        assertThat(w.secretsBlocked()).singleElement().satisfies(d -> assertThat(d.refusals())
+                .extracting(Refusal::rule).containsExactly(RetirementRule.USAGE_UNKNOWN));
+        assertThat(w.nextStep()).contains("--without-usage-evidence");
+        // the same secret 21 days later is older than the 30-day window (the verification is renewed)
+        MigrationEvidence renewed = MigrationEvidence.of(List.of(new Verification(RetirementGuardTest.TENANT, READY,
+                hex(thumbprintBytes(14)), inDays(20), "https://login.microsoftonline.com")));
+        assertThat(workload(MigrationPlanner.plan(snapshot, POLICY, inDays(21), renewed), READY).secretsReady())
+                .containsExactly(young.keyId());
+    }
+
+    @Test
+    void a_long_usage_window_does_not_tick_authentication_with_an_old_verification() {
+        MigrationEvidence fortyDays = MigrationEvidence.of(List.of(new Verification(RetirementGuardTest.TENANT, READY,
+                hex(thumbprintBytes(14)), daysAgo(40), "https://login.microsoftonline.com")));
+        Policy yearly = POLICY.withUsageWindow(java.time.Duration.ofDays(365));
+        WorkloadMigration w = workload(MigrationPlanner.plan(tenant.snapshot(), yearly, AS_OF, fortyDays), READY);
+        assertThat(authentication(w)).isEqualTo(State.OPEN);
+        assertThat(w.state()).isEqualTo(MigrationState.CERTIFICATE_UNPROVEN);
+        assertThat(w.secretsBlocked()).singleElement().satisfies(d -> assertThat(d.refusedBy(
+                RetirementRule.CERTIFICATE_NOT_PROVEN)).isTrue());
+    }
+
+    @Test
+    void a_verification_naming_the_tenant_by_domain_ticks_nothing_when_the_tenant_id_is_known() {
+        MigrationEvidence byDomain = MigrationEvidence.of(List.of(new Verification("contoso.onmicrosoft.com", READY,
+                hex(thumbprintBytes(14)), daysAgo(1), "https://login.microsoftonline.com")));
+        TenantSnapshot snapshot = tenant.snapshot().withTenantId(UUID.fromString(RetirementGuardTest.TENANT));
+        WorkloadMigration w = workload(MigrationPlanner.plan(snapshot, POLICY, AS_OF, byDomain), READY);
+        assertThat(authentication(w)).isEqualTo(State.OPEN);
+        assertThat(w.secretsReady()).isEmpty();
+        assertThat(w.nextStep()).contains("app09 migrate verify --tenant-id TENANT");
+        // by id it counts
+        assertThat(workload(MigrationPlanner.plan(snapshot, POLICY, AS_OF, EVIDENCE), READY).state())
+                .isEqualTo(MigrationState.READY_TO_RETIRE_SECRET);
+    }
+
+    @Test
+    void an_unproven_later_certificate_does_not_make_a_proven_ending_one_ready() {
+        PasswordCredential secret = oldSecret();
+        KeyCredential ending = RetirementGuardTest.cert(KeyIdentifier.of(thumbprintBytes(14)), daysAgo(300), inDays(10));
+        KeyCredential later = RetirementGuardTest.cert(KeyIdentifier.of(thumbprintBytes(15)), daysAgo(1), inDays(365));
+        TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(READY, "Delta", secret, ending, later)), List.of())
+                .withSignInEvidence(SIGNED_IN_ELSEWHERE);
+        WorkloadMigration w = workload(plan(snapshot), READY);
+        assertThat(w.state()).isEqualTo(MigrationState.CERTIFICATE_UNPROVEN);
+        assertThat(w.secretsBlocked()).singleElement().satisfies(d -> assertThat(d.refusals())
+                .extracting(Refusal::rule).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON));
+        assertThat(w.nextStep()).contains("ALTERNATIVE_ENDS_SOON");
+    }
+
     // ---- the expiry item of the checklist ------------------------------------------------------
 
     private WorkloadMigration planned(UUID appId, Object... credentials) {
         TenantSnapshot snapshot = TenantSnapshot.of(List.of(app(appId, "Workload", credentials)), List.of())
-                .withSignInEvidence(NOTHING_SIGNED_IN);
+                .withSignInEvidence(SIGNED_IN_ELSEWHERE);
         return workload(plan(snapshot), appId);
     }
 

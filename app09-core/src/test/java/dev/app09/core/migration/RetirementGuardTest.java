@@ -88,6 +88,23 @@ final class RetirementGuardTest {
         return verified(seed).acceptingUnknownUsage();
     }
 
+    /**
+     * A client secret created 100 days ago, before the 30-day usage window: its absence from sign-in
+     * evidence that is not empty shows it unused ({@link dev.app09.core.Fixtures#liveSecret()} was
+     * created 10 days ago, inside the window, where absence says nothing yet).
+     */
+    static PasswordCredential oldSecret() {
+        return dev.app09.core.Fixtures.secret(daysAgo(100), inDays(80));
+    }
+
+    /**
+     * Sign-in evidence that was read and is not empty but shows nothing of {@link #APP_ID}: one
+     * sign-in of another application's secret.
+     */
+    static SignInEvidence elsewhere() {
+        return SignInEvidence.of(List.of(new CredentialSignIn(id(999), id(998), "clientSecret", "application", daysAgo(1))));
+    }
+
     static SignInEvidence signIns(Object... keyIdAndInstant) {
         List<CredentialSignIn> rows = new java.util.ArrayList<>();
         for (int i = 0; i < keyIdAndInstant.length; i += 2) {
@@ -141,15 +158,18 @@ final class RetirementGuardTest {
                     .contains(daysAgo(1).toString()));
             assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).startsWith("it keeps certificate"));
             // without evidence the decision says so: whether a client still uses the secret is unknown,
-            // and that was accepted: a warning, not a ground
-            assertThat(decision.warnings()).singleElement().satisfies(w -> assertThat(w)
-                    .contains("no sign-in evidence was read").contains("accepted without it"));
+            // and that was accepted: a warning, not a ground; and the proof is a verification alone,
+            // which does not show the deployed client uses the certificate: a warning too
+            assertThat(decision.warnings()).hasSize(2)
+                    .anySatisfy(w -> assertThat(w).contains("no sign-in evidence was read").contains("accepted without it"))
+                    .anySatisfy(w -> assertThat(w).startsWith("a verification shows Entra accepts the certificate, not "
+                            + "that the deployed client uses it"));
             assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("no sign-in evidence"));
         }
 
         @Test
         void a_certificate_sign_in_and_an_old_secret_sign_in_allow_without_a_verification() {
-            PasswordCredential secret = liveSecret();
+            PasswordCredential secret = oldSecret();
             KeyCredential certificate = activeCert(1);
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
                     .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2), secret.keyId(), daysAgo(40)));
@@ -161,11 +181,13 @@ final class RetirementGuardTest {
                     .anySatisfy(g -> assertThat(g).contains("last signed in on " + daysAgo(40)).contains("not within 30 days"))
                     .anySatisfy(g -> assertThat(g).contains(certificate.keyId().toString())
                             .contains("signed in on " + daysAgo(2)).contains("(sign-in evidence)"));
+            assertThat(decision.warnings()).isEmpty();
         }
 
         @Test
         void a_certificate_sign_in_allows_a_secret_that_never_signed_in() {
-            PasswordCredential secret = liveSecret();
+            // created before the usage window: its absence from the evidence shows it unused
+            PasswordCredential secret = oldSecret();
             KeyCredential certificate = activeCert(1);
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
                     .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2)));
@@ -303,7 +325,7 @@ final class RetirementGuardTest {
     @DisplayName("ALTERNATIVE_ENDS_SOON: every alternative kept is a certificate ending within the expiry warning")
     final class AlternativeEndsSoon {
 
-        private final PasswordCredential secret = liveSecret();
+        private final PasswordCredential secret = oldSecret();
 
         /** Certificate {@code seed} (the one {@link #verified(int)} proves), ACTIVE, ending at {@code end}. */
         private KeyCredential ending(int seed, @Nullable Instant end) {
@@ -312,10 +334,22 @@ final class RetirementGuardTest {
 
         /** Proven, removal accepted without sign-in evidence: only the certificates' ends are in question. */
         private RetirementDecision decide(Object... credentials) {
+            return decide(verifiedAcceptingUnknownUsage(1), credentials);
+        }
+
+        /** As {@link #decide(Object...)}, with these verifications instead. */
+        private RetirementDecision decide(MigrationEvidence evidence, Object... credentials) {
             Object[] all = new Object[credentials.length + 1];
             all[0] = secret;
             System.arraycopy(credentials, 0, all, 1, credentials.length);
-            return check(tenant(app(APP_ID, "Payroll", all)), secret.keyId(), verifiedAcceptingUnknownUsage(1));
+            return check(tenant(app(APP_ID, "Payroll", all)), secret.keyId(), evidence);
+        }
+
+        /** Verifications of certificates {@code seeds}, a day before asOf, removal accepted without sign-in evidence. */
+        private MigrationEvidence provingAll(int... seeds) {
+            return MigrationEvidence.of(java.util.Arrays.stream(seeds)
+                    .mapToObj(seed -> verification(APP_ID, hex(thumbprintBytes(seed)), daysAgo(1))).toList())
+                    .acceptingUnknownUsage();
         }
 
         @Test
@@ -346,26 +380,110 @@ final class RetirementGuardTest {
         }
 
         @Test
-        void a_second_certificate_ending_later_lifts_it() {
+        void an_unproven_second_certificate_ending_later_does_not_lift_it() {
+            // the proof is of the certificate that ends soon: nothing shows the later one works, so
+            // the workload may stop signing in when the proven one ends
+            KeyCredential proven = ending(1, inDays(10));
             KeyCredential successor = cert(KeyIdentifier.of(thumbprintBytes(2)), daysAgo(1), inDays(400));
-            RetirementDecision decision = decide(ending(1, inDays(10)), successor);
-            assertThat(decision.refusals()).isEmpty();
-            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains(successor.keyId().toString()));
+            RetirementDecision decision = decide(proven, successor);
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON))
+                    .contains("the proven certificate(s) of Payroll").contains(proven.keyId().toString())
+                    .doesNotContain(successor.keyId().toString())
+                    .contains("register a successor that is valid before then and prove it");
         }
 
         @Test
-        void a_second_certificate_ending_soon_too_does_not() {
+        void a_proven_second_certificate_ending_later_lifts_it() {
+            KeyCredential successor = cert(KeyIdentifier.of(thumbprintBytes(2)), daysAgo(1), inDays(400));
+            RetirementDecision decision = decide(provingAll(1, 2), ending(1, inDays(10)), successor);
+            assertThat(decision.refusals()).isEmpty();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains(successor.keyId().toString()));
+            // the successor alone proven is enough too
+            assertThat(decide(provingAll(2), ending(1, inDays(10)), successor).refusals()).isEmpty();
+        }
+
+        @Test
+        void a_second_proven_certificate_ending_soon_too_does_not() {
             KeyCredential first = ending(1, inDays(10));
             KeyCredential second = cert(KeyIdentifier.of(thumbprintBytes(2)), daysAgo(1), inDays(20));
-            RetirementDecision decision = decide(first, second);
+            RetirementDecision decision = decide(provingAll(1, 2), first, second);
             assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
             assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON))
                     .contains(first.keyId().toString()).contains(second.keyId().toString());
         }
 
         @Test
-        void a_federated_credential_lifts_it() {
-            assertThat(decide(ending(1, inDays(10)), federated()).refusals()).isEmpty();
+        void a_federated_credential_beside_the_proven_certificate_does_not_lift_it() {
+            // federation is not proven (app09 cannot prove it): the proven certificate is what the
+            // workload is known to sign in with, and it ends soon
+            KeyCredential proven = ending(1, inDays(10));
+            RetirementDecision decision = decide(proven, federated());
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON)).contains(proven.keyId().toString());
+        }
+
+        @Test
+        void a_proven_certificate_ending_in_ten_days_beside_an_unproven_one_ending_in_a_year_is_refused() {
+            KeyCredential proven = ending(1, inDays(10));
+            KeyCredential unproven = ending(2, inDays(365));
+            RetirementDecision decision = decide(proven, unproven);
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON)).contains(proven.keyId().toString())
+                    .contains(inDays(10).toString()).doesNotContain(unproven.keyId().toString());
+            // and with a federated credential besides, still
+            assertThat(rules(decide(proven, unproven, federated()))).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+        }
+
+        @Test
+        void a_certificate_sign_in_of_the_lasting_certificate_proves_it_beside_the_verified_ending_one() {
+            // the verification proves the ending certificate, the sign-in evidence the lasting one
+            KeyCredential endingSoon = ending(1, inDays(10));
+            KeyCredential lasting = ending(2, inDays(365));
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, endingSoon, lasting))
+                    .withSignInEvidence(signIns(lasting.keyId(), daysAgo(1)));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            assertThat(decision.refusals()).isEmpty();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("saved verification"))
+                    .anySatisfy(g -> assertThat(g).contains(lasting.keyId().toString()).contains("(sign-in evidence)"));
+        }
+
+        @Test
+        void a_sign_in_proof_of_the_ending_certificate_alone_is_refused_too() {
+            KeyCredential endingSoon = ending(1, inDays(10));
+            KeyCredential lasting = ending(2, inDays(365));
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, endingSoon, lasting))
+                    .withSignInEvidence(signIns(endingSoon.keyId(), daysAgo(1)));
+            RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none());
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON);
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON)).contains(endingSoon.keyId().toString())
+                    .doesNotContain(lasting.keyId().toString());
+        }
+
+        @Test
+        void without_a_proof_every_alternative_ending_soon_is_refused_beside_not_proven() {
+            KeyCredential first = ending(1, inDays(10));
+            KeyCredential second = ending(2, inDays(20));
+            RetirementDecision decision = decide(MigrationEvidence.none().acceptingUnknownUsage(), first, second);
+            assertThat(rules(decision)).containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON,
+                    RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.ALTERNATIVE_ENDS_SOON))
+                    .contains("every certificate Payroll would keep ends within 30 days")
+                    .contains(first.keyId().toString()).contains(second.keyId().toString());
+        }
+
+        @Test
+        void without_a_proof_one_alternative_that_lasts_leaves_only_not_proven() {
+            MigrationEvidence nothing = MigrationEvidence.none().acceptingUnknownUsage();
+            assertThat(rules(decide(nothing, ending(1, inDays(10)), ending(2, inDays(365)))))
+                    .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(rules(decide(nothing, ending(1, inDays(10)), federated())))
+                    .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            // a rejected verification proves nothing: the same
+            MigrationEvidence stale = MigrationEvidence.of(List.of(verification(APP_ID, hex(thumbprintBytes(1)),
+                    daysAgo(40)))).acceptingUnknownUsage();
+            assertThat(rules(decide(stale, ending(1, inDays(10)))))
+                    .containsExactly(RetirementRule.ALTERNATIVE_ENDS_SOON, RetirementRule.CERTIFICATE_NOT_PROVEN);
         }
 
         @Test
@@ -413,7 +531,8 @@ final class RetirementGuardTest {
     @DisplayName("CERTIFICATE_NOT_PROVEN: nothing shows a certificate works (RetirementRule Javadoc)")
     final class NotProven {
 
-        private final PasswordCredential secret = liveSecret();
+        /** Created before the usage window, so that sign-in evidence that does not show it shows it unused. */
+        private final PasswordCredential secret = oldSecret();
         private final KeyCredential certificate = activeCert(1);
         private final TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate));
         private final String thumbprint = hex(thumbprintBytes(1));
@@ -491,7 +610,7 @@ final class RetirementGuardTest {
             assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
             assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
                     .contains("the verification of " + daysAgo(31))
-                    .contains("older than the usage window; verify again");
+                    .contains("is older than " + daysAgo(30) + "; verify again");
         }
 
         @Test
@@ -502,6 +621,89 @@ final class RetirementGuardTest {
                     .allowed()).isTrue();
             assertThat(RetirementGuard.check(snapshot, Policy.defaults().withUsageWindow(Duration.ofDays(14)), AS_OF,
                     APP_ID, secret.keyId(), evidence).refusedBy(RetirementRule.CERTIFICATE_NOT_PROVEN)).isTrue();
+        }
+
+        @Test
+        void a_longer_usage_window_accepts_no_older_verification() {
+            // --usage-window 365: stricter about use, never laxer about proof (at most 30 days old)
+            Policy yearly = Policy.defaults().withUsageWindow(Duration.ofDays(365));
+            MigrationEvidence fortyDays = MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, daysAgo(40))))
+                    .acceptingUnknownUsage();
+            RetirementDecision decision = RetirementGuard.check(snapshot, yearly, AS_OF, APP_ID, secret.keyId(), fortyDays);
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("the verification of " + daysAgo(40) + " is older than " + daysAgo(30) + "; verify again");
+
+            MigrationEvidence twentyNineDays = MigrationEvidence.of(List.of(verification(APP_ID, thumbprint, daysAgo(29))))
+                    .acceptingUnknownUsage();
+            assertThat(RetirementGuard.check(snapshot, yearly, AS_OF, APP_ID, secret.keyId(), twentyNineDays).allowed())
+                    .isTrue();
+            assertThat(RetirementGuard.MAX_PROOF_AGE).isEqualTo(Duration.ofDays(30));
+        }
+
+        @Test
+        void a_longer_usage_window_accepts_no_older_certificate_sign_in() {
+            Policy yearly = Policy.defaults().withUsageWindow(Duration.ofDays(365));
+            // older than the 365-day window, and not in the evidence: unused
+            PasswordCredential veryOld = dev.app09.core.Fixtures.secret(daysAgo(400), inDays(80));
+            TenantSnapshot base = tenant(app(APP_ID, "Payroll", veryOld, certificate));
+            RetirementDecision fortyDays = RetirementGuard.check(
+                    base.withSignInEvidence(signIns(certificate.keyId(), daysAgo(40))), yearly, AS_OF, APP_ID,
+                    veryOld.keyId(), MigrationEvidence.none());
+            assertThat(rules(fortyDays)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(fortyDays, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("no active certificate signed in since " + daysAgo(30));
+
+            RetirementDecision twentyNineDays = RetirementGuard.check(
+                    base.withSignInEvidence(signIns(certificate.keyId(), daysAgo(29))), yearly, AS_OF, APP_ID,
+                    veryOld.keyId(), MigrationEvidence.none());
+            assertThat(twentyNineDays.allowed()).isTrue();
+        }
+
+        @Test
+        void a_verification_dated_before_the_certificate_started_is_not_counted() {
+            // the verification cannot be of this key: it was made before the key was registered
+            KeyCredential recent = cert(KeyIdentifier.of(thumbprintBytes(3)), daysAgo(5), inDays(365));
+            TenantSnapshot s = tenant(app(APP_ID, "Payroll", secret, recent));
+            String recentThumbprint = hex(thumbprintBytes(3));
+            RetirementDecision decision = withVerification(s, verification(APP_ID, recentThumbprint, daysAgo(6)));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("the verification of " + daysAgo(6) + " is of certificate " + recentThumbprint)
+                    .contains("registered before the verification");
+            assertThat(withVerification(s, verification(APP_ID, recentThumbprint, daysAgo(4))).allowed()).isTrue();
+        }
+
+        @Test
+        void a_verification_up_to_the_clock_skew_before_the_certificate_started_counts() {
+            Instant start = daysAgo(5);
+            KeyCredential recent = cert(KeyIdentifier.of(thumbprintBytes(3)), start, inDays(365));
+            TenantSnapshot s = tenant(app(APP_ID, "Payroll", secret, recent));
+            String recentThumbprint = hex(thumbprintBytes(3));
+            assertThat(withVerification(s, verification(APP_ID, recentThumbprint, start.minus(Duration.ofMinutes(5))))
+                    .allowed()).isTrue();
+            assertThat(rules(withVerification(s, verification(APP_ID, recentThumbprint,
+                    start.minus(Duration.ofMinutes(5)).minusSeconds(1)))))
+                    .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+        }
+
+        @Test
+        void a_verification_of_a_certificate_without_a_start_counts() {
+            KeyCredential noStart = cert(KeyIdentifier.of(thumbprintBytes(3)), null, inDays(365));
+            TenantSnapshot s = tenant(app(APP_ID, "Payroll", secret, noStart));
+            assertThat(withVerification(s, verification(APP_ID, hex(thumbprintBytes(3)), daysAgo(1))).allowed()).isTrue();
+        }
+
+        @Test
+        void a_verification_before_one_certificate_started_counts_for_another_with_the_same_thumbprint() {
+            // the same certificate registered twice (on the application and on the service principal):
+            // the verification counts for the key that was there when it was made
+            KeyCredential early = cert(KeyIdentifier.of(thumbprintBytes(3)), daysAgo(100), inDays(365));
+            KeyCredential late = cert(KeyIdentifier.of(thumbprintBytes(3)), daysAgo(2), inDays(365));
+            TenantSnapshot s = TenantSnapshot.of(List.of(app(APP_ID, "Payroll", secret, late)),
+                    List.of(sp(APP_ID, "Payroll", null, early)));
+            RetirementDecision decision = withVerification(s, verification(APP_ID, hex(thumbprintBytes(3)), daysAgo(3)));
+            assertThat(decision.allowed()).isTrue();
         }
 
         @Test
@@ -542,9 +744,9 @@ final class RetirementGuardTest {
 
         @Test
         void a_federated_only_workload_cannot_be_proven_and_the_message_says_federation() {
-            PasswordCredential s = liveSecret();
+            PasswordCredential s = oldSecret();
             TenantSnapshot federatedOnly = tenant(app(APP_ID, "Pipeline", s, federated()))
-                    .withSignInEvidence(signIns());
+                    .withSignInEvidence(elsewhere());
             RetirementDecision decision = check(federatedOnly, s.keyId(), MigrationEvidence.none());
             assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
             assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
@@ -570,8 +772,13 @@ final class RetirementGuardTest {
 
         static final String GLOBAL = "https://login.microsoftonline.com";
 
-        private final PasswordCredential secret = liveSecret();
-        private final TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
+        private final PasswordCredential secret = oldSecret();
+        /**
+         * A live tenant, whose id is known: with an expected identity endpoint, no verification counts
+         * for a tenant whose id is not known.
+         */
+        private final TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                .withTenantId(UUID.fromString(TENANT));
 
         private Verification from(String authorityHost) {
             return new Verification(TENANT, APP_ID, hex(thumbprintBytes(1)), daysAgo(1), authorityHost);
@@ -605,8 +812,10 @@ final class RetirementGuardTest {
             for (String other : List.of("http://login.microsoftonline.com", "https://login.microsoftonline.com:8443",
                     "https://login.microsoftonline.us", "https://login.microsoftonline.com.evil.example",
                     "login.microsoftonline.com")) {
-                assertThat(rules(expecting(GLOBAL, from(other)))).as(other)
-                        .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+                RetirementDecision decision = expecting(GLOBAL, from(other));
+                assertThat(rules(decision)).as(other).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+                assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN)).as(other)
+                        .contains("was issued by " + other + ", not by this tenant's identity endpoint " + GLOBAL);
             }
         }
 
@@ -624,6 +833,7 @@ final class RetirementGuardTest {
         void a_certificate_sign_in_still_proves_it() {
             KeyCredential certificate = activeCert(1);
             TenantSnapshot withSignIn = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withTenantId(UUID.fromString(TENANT))
                     .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2)));
             MigrationEvidence evidence = MigrationEvidence.of(List.of(from("https://127.0.0.1:8443")))
                     .withExpectedAuthority(GLOBAL);
@@ -633,13 +843,154 @@ final class RetirementGuardTest {
         }
     }
 
+    // ---- the tenant of a verification ----------------------------------------------------------
+
+    @Nested
+    @DisplayName("a verification counts only for a tenant matched by its id")
+    final class TenantOfAVerification {
+
+        static final String GLOBAL = "https://login.microsoftonline.com";
+
+        private final PasswordCredential secret = oldSecret();
+        /** Read offline: the tenant's id is not known. */
+        private final TenantSnapshot unknownId = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
+        private final TenantSnapshot knownId = unknownId.withTenantId(UUID.fromString(TENANT));
+
+        /** A verification of certificate 1 of {@link #APP_ID} from the global endpoint, naming the tenant so. */
+        private MigrationEvidence naming(String tenant) {
+            return MigrationEvidence.of(List.of(new Verification(tenant, APP_ID, hex(thumbprintBytes(1)), daysAgo(1),
+                    GLOBAL))).acceptingUnknownUsage();
+        }
+
+        @Test
+        void a_verification_naming_its_tenant_by_domain_is_rejected_when_the_tenant_id_is_known() {
+            RetirementDecision decision = check(knownId, secret.keyId(), naming("contoso.onmicrosoft.com"));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("names its tenant 'contoso.onmicrosoft.com' by name")
+                    .contains("cannot be matched to tenant " + TENANT)
+                    .contains("verify again with the tenant id");
+            // the same verification naming the tenant by its id counts, in either case
+            assertThat(check(knownId, secret.keyId(), naming(TENANT)).allowed()).isTrue();
+            assertThat(check(knownId, secret.keyId(), naming(TENANT.toUpperCase(java.util.Locale.ROOT))).allowed())
+                    .isTrue();
+        }
+
+        @Test
+        void a_domain_named_verification_is_rejected_from_the_expected_endpoint_too() {
+            RetirementDecision decision = check(knownId, secret.keyId(),
+                    naming("contoso.onmicrosoft.com").withExpectedAuthority(GLOBAL));
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN)).contains("by name");
+        }
+
+        @Test
+        void with_an_expected_endpoint_and_an_unknown_tenant_id_every_verification_is_rejected() {
+            // a live read knows the tenant's id: without it nothing ties the verification to this tenant
+            for (String tenant : List.of(TENANT, "contoso.onmicrosoft.com")) {
+                RetirementDecision decision = check(unknownId, secret.keyId(), naming(tenant).withExpectedAuthority(GLOBAL));
+                assertThat(rules(decision)).as(tenant).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+                assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN)).as(tenant)
+                        .contains("cannot be matched to this tenant, whose id is not known");
+            }
+            // the id known, the same verification counts
+            assertThat(check(knownId, secret.keyId(), naming(TENANT).withExpectedAuthority(GLOBAL)).allowed()).isTrue();
+        }
+
+        @Test
+        void a_certificate_sign_in_proves_it_when_the_tenant_id_is_not_known() {
+            KeyCredential certificate = activeCert(1);
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2)));
+            RetirementDecision decision = check(snapshot, secret.keyId(),
+                    MigrationEvidence.none().withExpectedAuthority(GLOBAL));
+            assertThat(decision.allowed()).isTrue();
+        }
+
+        @Test
+        void offline_without_an_expected_endpoint_a_verification_is_not_matched_to_a_tenant() {
+            // an export read offline: no tenant id and no endpoint to compare with, as before
+            assertThat(check(unknownId, secret.keyId(), naming("contoso.onmicrosoft.com")).allowed()).isTrue();
+            assertThat(check(unknownId, secret.keyId(), naming(TENANT)).allowed()).isTrue();
+        }
+    }
+
+    // ---- a removal resting on verifications alone ----------------------------------------------
+
+    @Nested
+    @DisplayName("a verification shows Entra accepts the certificate, not that the deployed client uses it")
+    final class VerificationOnly {
+
+        static final String WARNING = "a verification shows Entra accepts the certificate, not that the deployed "
+                + "client uses it; the sign-in evidence will show that";
+
+        private final PasswordCredential secret = oldSecret();
+        private final KeyCredential certificate = activeCert(1);
+
+        @Test
+        void a_removal_proven_by_a_verification_alone_warns() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate)).withSignInEvidence(elsewhere());
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.warnings()).containsExactly(WARNING);
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("saved verification"));
+        }
+
+        @Test
+        void a_certificate_sign_in_beside_the_verification_gives_no_such_warning() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(2)));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.warnings()).isEmpty();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("saved verification"))
+                    .anySatisfy(g -> assertThat(g).contains("(sign-in evidence)"));
+        }
+
+        @Test
+        void a_certificate_sign_in_too_old_to_prove_anything_does_not_lift_the_warning() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(31)));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.warnings()).containsExactly(WARNING);
+        }
+
+        @Test
+        void a_refusal_that_rests_on_no_proof_has_no_such_warning() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate)).withSignInEvidence(elsewhere());
+            RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none());
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(decision.warnings()).isEmpty();
+        }
+
+        @Test
+        void proofs_name_their_certificate_and_whether_they_are_verifications() {
+            KeyCredential signedIn = activeCert(2);
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate, signedIn))
+                    .withSignInEvidence(signIns(signedIn.keyId(), daysAgo(2)));
+            dev.app09.core.rules.Workload workload = RetirementGuard.find(snapshot, APP_ID).orElseThrow();
+            List<String> rejected = new java.util.ArrayList<>();
+            List<RetirementGuard.Proof> proofs = RetirementGuard.proofs(workload,
+                    dev.app09.core.rules.CredentialClassifier.classify(workload, AS_OF), snapshot, Policy.defaults(), AS_OF,
+                    verified(1), rejected);
+            assertThat(proofs).extracting(RetirementGuard.Proof::keyId, RetirementGuard.Proof::verification)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(certificate.keyId(), true),
+                            org.assertj.core.groups.Tuple.tuple(signedIn.keyId(), false));
+            assertThat(proofs.get(0).text()).contains("certificate " + hex(thumbprintBytes(1))).contains("saved verification");
+            assertThat(proofs.get(1).text()).contains(signedIn.keyId().toString()).contains("(sign-in evidence)");
+            assertThat(rejected).isEmpty();
+        }
+    }
+
     // ---- USAGE_UNKNOWN -------------------------------------------------------------------------
 
     @Nested
     @DisplayName("USAGE_UNKNOWN: no sign-in evidence was read, unless the removal is accepted without it")
     final class UsageUnknown {
 
-        private final PasswordCredential secret = liveSecret();
+        /** Created before the usage window, so that evidence that does not show it shows it unused. */
+        private final PasswordCredential secret = oldSecret();
 
         @Test
         void refused_without_sign_in_evidence_even_with_a_proven_certificate() {
@@ -649,7 +1000,10 @@ final class RetirementGuardTest {
             assertThat(decision.allowed()).isFalse();
             assertThat(message(decision, RetirementRule.USAGE_UNKNOWN)).contains("no sign-in evidence was read")
                     .contains("--without-usage-evidence");
-            assertThat(decision.warnings()).isEmpty();
+            // nothing was accepted, so nothing about usage is a warning; the one warning is that the
+            // proof is a verification alone
+            assertThat(decision.warnings()).singleElement()
+                    .satisfies(w -> assertThat(w).startsWith("a verification shows Entra accepts the certificate"));
         }
 
         @Test
@@ -657,8 +1011,9 @@ final class RetirementGuardTest {
             RetirementDecision decision = check(tenant(app(APP_ID, "Payroll", secret, activeCert(1))), secret.keyId(),
                     verifiedAcceptingUnknownUsage(1));
             assertThat(decision.allowed()).isTrue();
-            assertThat(decision.warnings()).singleElement().satisfies(w -> assertThat(w)
-                    .contains("no sign-in evidence was read").contains("not known"));
+            assertThat(decision.warnings()).hasSize(2)
+                    .anySatisfy(w -> assertThat(w).contains("no sign-in evidence was read").contains("not known"))
+                    .anySatisfy(w -> assertThat(w).startsWith("a verification shows Entra accepts the certificate"));
             assertThat(decision.grounds()).anySatisfy(g -> assertThat(g).contains("saved verification"));
         }
 
@@ -685,7 +1040,11 @@ final class RetirementGuardTest {
 
         @Test
         void sign_in_evidence_that_shows_the_secret_unused_needs_no_acceptance_and_gives_no_warning() {
-            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1))).withSignInEvidence(signIns());
+            // evidence that is not empty (the certificate signed in) and a secret older than the usage
+            // window that is not in it: the secret never signed in
+            KeyCredential certificate = activeCert(1);
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(1)));
             RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
             assertThat(decision.allowed()).isTrue();
             assertThat(decision.warnings()).isEmpty();
@@ -698,7 +1057,9 @@ final class RetirementGuardTest {
                     .withSignInEvidence(signIns(secret.keyId(), daysAgo(2)));
             RetirementDecision decision = check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1));
             assertThat(rules(decision)).containsExactly(RetirementRule.SECRET_IN_USE);
-            assertThat(decision.warnings()).isEmpty();
+            // no warning about usage (it is known); the one warning is that the proof is a verification alone
+            assertThat(decision.warnings()).singleElement()
+                    .satisfies(w -> assertThat(w).startsWith("a verification shows Entra accepts the certificate"));
         }
 
         @Test
@@ -707,6 +1068,114 @@ final class RetirementGuardTest {
                     .withProblems(List.of(ScanProblem.incomplete("applications", "HTTP 500")));
             assertThat(rules(check(snapshot, secret.keyId(), verified(1))))
                     .containsExactly(RetirementRule.SCAN_INCOMPLETE, RetirementRule.USAGE_UNKNOWN);
+        }
+
+        @Test
+        void empty_sign_in_evidence_shows_nothing_and_is_refused() {
+            // the report was read and holds no row at all: that says it holds nothing yet, not that
+            // nothing signs in; even a secret older than the usage window is not shown unused
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withSignInEvidence(SignInEvidence.of(List.of()));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
+            assertThat(rules(decision)).containsExactly(RetirementRule.USAGE_UNKNOWN);
+            assertThat(message(decision, RetirementRule.USAGE_UNKNOWN)).contains("the sign-in evidence is empty")
+                    .doesNotContain("no sign-in evidence was read").contains("--without-usage-evidence");
+            assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("never signed in"));
+            assertThat(decision.warnings()).noneSatisfy(w -> assertThat(w).contains("accepted without it"));
+        }
+
+        @Test
+        void empty_sign_in_evidence_accepted_allows_with_a_warning() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withSignInEvidence(SignInEvidence.of(List.of()));
+            RetirementDecision decision = check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.warnings()).anySatisfy(w -> assertThat(w).startsWith("the sign-in evidence is empty")
+                    .contains("not known").contains("accepted without it"));
+            assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("never signed in"));
+        }
+
+        @Test
+        void empty_sign_in_evidence_does_not_lift_the_other_rules_when_accepted() {
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, activeCert(1)))
+                    .withSignInEvidence(SignInEvidence.of(List.of()));
+            RetirementDecision decision = check(snapshot, secret.keyId(), MigrationEvidence.none().acceptingUnknownUsage());
+            assertThat(rules(decision)).containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+            assertThat(message(decision, RetirementRule.CERTIFICATE_NOT_PROVEN))
+                    .contains("no active certificate signed in since " + daysAgo(30));
+        }
+
+        /** The workload with {@code s} and a certificate that signed in yesterday: the evidence is not empty. */
+        private TenantSnapshot withCertificateSignIn(PasswordCredential s) {
+            KeyCredential certificate = activeCert(1);
+            return tenant(app(APP_ID, "Payroll", s, certificate)).withSignInEvidence(signIns(certificate.keyId(), daysAgo(1)));
+        }
+
+        @Test
+        void a_secret_created_ten_days_ago_and_absent_from_the_evidence_is_not_known_to_be_unused() {
+            PasswordCredential young = dev.app09.core.Fixtures.secret(daysAgo(10), inDays(80));
+            RetirementDecision decision = check(withCertificateSignIn(young), young.keyId(), MigrationEvidence.none());
+            assertThat(rules(decision)).containsExactly(RetirementRule.USAGE_UNKNOWN);
+            assertThat(message(decision, RetirementRule.USAGE_UNKNOWN))
+                    .contains("the secret was created on " + daysAgo(10) + ", inside the usage window of 30 days")
+                    .contains("--without-usage-evidence");
+            assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("never signed in"));
+
+            RetirementDecision accepted = check(withCertificateSignIn(young), young.keyId(),
+                    MigrationEvidence.none().acceptingUnknownUsage());
+            assertThat(accepted.allowed()).isTrue();
+            assertThat(accepted.warnings()).singleElement().satisfies(w -> assertThat(w)
+                    .contains("was created on " + daysAgo(10)).contains("accepted without it"));
+        }
+
+        @Test
+        void a_secret_created_forty_days_ago_and_absent_from_the_evidence_is_unused() {
+            PasswordCredential older = dev.app09.core.Fixtures.secret(daysAgo(40), inDays(50));
+            RetirementDecision decision = check(withCertificateSignIn(older), older.keyId(), MigrationEvidence.none());
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.grounds()).anySatisfy(g -> assertThat(g)
+                    .isEqualTo("sign-in evidence: the secret never signed in, not within 30 days"));
+            assertThat(decision.warnings()).isEmpty();
+        }
+
+        @Test
+        void a_secret_created_exactly_at_the_start_of_the_usage_window_is_old_enough_and_a_second_later_is_not() {
+            PasswordCredential atTheEdge = dev.app09.core.Fixtures.secret(daysAgo(30), inDays(50));
+            assertThat(check(withCertificateSignIn(atTheEdge), atTheEdge.keyId(), MigrationEvidence.none()).allowed())
+                    .isTrue();
+            PasswordCredential justInside = dev.app09.core.Fixtures.secret(daysAgo(30).plusSeconds(1), inDays(50));
+            assertThat(rules(check(withCertificateSignIn(justInside), justInside.keyId(), MigrationEvidence.none())))
+                    .containsExactly(RetirementRule.USAGE_UNKNOWN);
+        }
+
+        @Test
+        void a_secret_without_a_start_and_absent_from_the_evidence_is_unused() {
+            PasswordCredential noStart = dev.app09.core.Fixtures.secret(null, inDays(80));
+            assertThat(check(withCertificateSignIn(noStart), noStart.keyId(), MigrationEvidence.none()).allowed()).isTrue();
+        }
+
+        @Test
+        void the_window_a_secret_must_predate_comes_from_the_policy() {
+            PasswordCredential young = dev.app09.core.Fixtures.secret(daysAgo(10), inDays(80));
+            TenantSnapshot snapshot = withCertificateSignIn(young);
+            assertThat(RetirementGuard.check(snapshot, Policy.defaults().withUsageWindow(Duration.ofDays(7)), AS_OF, APP_ID,
+                    young.keyId(), MigrationEvidence.none()).allowed()).isTrue();
+            RetirementDecision fourteen = RetirementGuard.check(snapshot,
+                    Policy.defaults().withUsageWindow(Duration.ofDays(14)), AS_OF, APP_ID, young.keyId(),
+                    MigrationEvidence.none());
+            assertThat(rules(fourteen)).containsExactly(RetirementRule.USAGE_UNKNOWN);
+            assertThat(message(fourteen, RetirementRule.USAGE_UNKNOWN)).contains("inside the usage window of 14 days");
+        }
+
+        @Test
+        void a_young_secret_that_signed_in_is_in_use_not_unknown() {
+            PasswordCredential young = dev.app09.core.Fixtures.secret(daysAgo(10), inDays(80));
+            KeyCredential certificate = activeCert(1);
+            TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", young, certificate))
+                    .withSignInEvidence(signIns(certificate.keyId(), daysAgo(1), young.keyId(), daysAgo(2)));
+            RetirementDecision decision = check(snapshot, young.keyId(), MigrationEvidence.none().acceptingUnknownUsage());
+            assertThat(rules(decision)).containsExactly(RetirementRule.SECRET_IN_USE);
+            assertThat(decision.warnings()).isEmpty();
         }
 
         @Test
@@ -742,7 +1211,8 @@ final class RetirementGuardTest {
 
         @Test
         void a_sign_in_exactly_at_the_window_edge_is_use_and_just_before_it_is_not() {
-            PasswordCredential secret = liveSecret();
+            // created before the usage window: a sign-in just before it shows the secret unused since
+            PasswordCredential secret = oldSecret();
             TenantSnapshot base = tenant(app(APP_ID, "Payroll", secret, activeCert(1)));
             assertThat(check(base.withSignInEvidence(signIns(secret.keyId(), daysAgo(30))), secret.keyId(), verified(1))
                     .refusedBy(RetirementRule.SECRET_IN_USE)).isTrue();
@@ -767,7 +1237,8 @@ final class RetirementGuardTest {
 
         @Test
         void the_saml_password_is_refused_and_never_allowed_whatever_else_holds() {
-            List<Object> saml = samlTriple(daysAgo(10), inDays(355));
+            // created before the usage window and absent from evidence that is not empty: unused
+            List<Object> saml = samlTriple(daysAgo(100), inDays(265));
             PasswordCredential samlPassword = (PasswordCredential) saml.get(2);
             KeyCredential certificate = activeCert(1);
             ServicePrincipal servicePrincipal = sp(APP_ID, "Saml app", null, saml, certificate);
@@ -1061,7 +1532,7 @@ final class RetirementGuardTest {
 
         @Test
         void the_same_inputs_give_equal_decisions() {
-            PasswordCredential secret = liveSecret();
+            PasswordCredential secret = oldSecret();
             KeyCredential certificate = activeCert(1);
             TenantSnapshot snapshot = tenant(app(APP_ID, "Payroll", secret, certificate))
                     .withSignInEvidence(signIns(secret.keyId(), daysAgo(3)));
