@@ -22,7 +22,8 @@ final class NextStep {
                             + "key: app09 migrate upload-cert --app-id " + appId + " --certificate FILE.cer";
             case CERTIFICATE_UNPROVEN -> unproven(workload, blocked);
             case READY_TO_RETIRE_SECRET -> "Retire secret " + ready.get(0) + ": app09 migrate retire-secret --app-id "
-                    + appId + " --key-id " + ready.get(0) + " (a dry run; add --confirm to remove it)"
+                    + appId + " --key-id " + ready.get(0) + " (with --verification FILE if a saved verification proved the"
+                    + " certificate; a dry run until you add --confirm)"
                     + (ready.size() > 1 ? "; " + (ready.size() - 1) + " more secret(s) are ready" : "");
             case DONE -> workload.credentials().stream().anyMatch(c -> c.kind() == CredentialKind.SYMMETRIC_KEY)
                     ? "Nothing for APP-09; remove the expired symmetric keys when convenient."

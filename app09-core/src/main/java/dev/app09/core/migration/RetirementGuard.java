@@ -141,9 +141,9 @@ public final class RetirementGuard {
         String unknown;
         if (signIns == null) {
             unknown = "no sign-in evidence was read (it needs AuditLog.Read.All and Microsoft Entra ID P1 or P2)";
-        } else if (signIns.signIns().isEmpty()) {
-            unknown = "the sign-in evidence is empty (no credential of the tenant shows a sign-in, which says the report "
-                    + "holds nothing yet, not that nothing signs in)";
+        } else if (signIns.signIns().stream().allMatch(row -> row.lastSignIn() == null)) {
+            unknown = "the sign-in evidence shows no sign-in at all (a report without one says it is not filled yet, "
+                    + "not that nothing signs in)";
         } else {
             Optional<Instant> last = signIns.lastSignIn(keyId);
             if (last.isPresent() && !last.get().isBefore(since)) {

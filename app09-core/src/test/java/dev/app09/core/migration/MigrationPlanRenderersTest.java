@@ -120,7 +120,8 @@ final class MigrationPlanRenderersTest {
         // the next step holds no comma, so no cell of this row is quoted (RFC 4180 quotes only when needed)
         assertThat(row).isEqualTo("Delta ready," + MigrationPlannerTest.READY + ",READY_TO_RETIRE_SECRET,MIGRATION_OVERDUE,"
                 + "Retire secret " + keyId + ": app09 migrate retire-secret --app-id " + MigrationPlannerTest.READY
-                + " --key-id " + keyId + " (a dry run; add --confirm to remove it)," + keyId + ",,DONE DONE OPEN MANUAL,"
+                + " --key-id " + keyId + " (with --verification FILE if a saved verification proved the certificate;"
+                + " a dry run until you add --confirm)," + keyId + ",,DONE DONE OPEN MANUAL,"
                 + tenant.readyApp.id() + ",TENANT");
     }
 

@@ -518,7 +518,7 @@ final class MigrationPlannerTest {
         assertThat(w.secretsReady()).isEmpty();
         assertThat(w.secretsBlocked()).singleElement().satisfies(d -> {
             assertThat(d.refusals()).extracting(Refusal::rule).containsExactly(RetirementRule.USAGE_UNKNOWN);
-            assertThat(d.refusals().get(0).message()).contains("the sign-in evidence is empty");
+            assertThat(d.refusals().get(0).message()).contains("the sign-in evidence shows no sign-in at all");
         });
         // the evidence was read: the next step does not say it could not be
         assertThat(w.nextStep()).contains("Whether a client still uses secret " + secret.keyId() + " is not known")

@@ -567,9 +567,10 @@ final class RetirementGuardTest {
 
         @Test
         void evidence_without_any_certificate_sign_in() {
+            // A report whose only row never signed in holds no sign-in at all: it says nothing about use either.
             TenantSnapshot s = snapshot.withSignInEvidence(signIns(certificate.keyId(), null));
             assertThat(rules(check(s, secret.keyId(), MigrationEvidence.none())))
-                    .containsExactly(RetirementRule.CERTIFICATE_NOT_PROVEN);
+                    .containsExactlyInAnyOrder(RetirementRule.CERTIFICATE_NOT_PROVEN, RetirementRule.USAGE_UNKNOWN);
         }
 
         @Test
@@ -1078,7 +1079,7 @@ final class RetirementGuardTest {
                     .withSignInEvidence(SignInEvidence.of(List.of()));
             RetirementDecision decision = check(snapshot, secret.keyId(), verified(1));
             assertThat(rules(decision)).containsExactly(RetirementRule.USAGE_UNKNOWN);
-            assertThat(message(decision, RetirementRule.USAGE_UNKNOWN)).contains("the sign-in evidence is empty")
+            assertThat(message(decision, RetirementRule.USAGE_UNKNOWN)).contains("the sign-in evidence shows no sign-in at all")
                     .doesNotContain("no sign-in evidence was read").contains("--without-usage-evidence");
             assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("never signed in"));
             assertThat(decision.warnings()).noneSatisfy(w -> assertThat(w).contains("accepted without it"));
@@ -1090,7 +1091,7 @@ final class RetirementGuardTest {
                     .withSignInEvidence(SignInEvidence.of(List.of()));
             RetirementDecision decision = check(snapshot, secret.keyId(), verifiedAcceptingUnknownUsage(1));
             assertThat(decision.allowed()).isTrue();
-            assertThat(decision.warnings()).anySatisfy(w -> assertThat(w).startsWith("the sign-in evidence is empty")
+            assertThat(decision.warnings()).anySatisfy(w -> assertThat(w).startsWith("the sign-in evidence shows no sign-in at all")
                     .contains("not known").contains("accepted without it"));
             assertThat(decision.grounds()).noneSatisfy(g -> assertThat(g).contains("never signed in"));
         }
