@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -122,16 +121,7 @@ final class ExceptionsFileTest {
         @MethodSource("badRegisters")
         void a_refusal_names_the_source_line_and_column_and_says_what_was_expected(String json, int line, int column,
                 String expected) {
-            Throwable thrown = catchThrowable(() -> read(json));
-
-            assertThat(thrown).isInstanceOf(BadInputException.class);
-            BadInputException e = (BadInputException) thrown;
-            assertThat(e.source()).isEqualTo(SOURCE);
-            assertThat(List.of(e.line(), e.column())).as("line and column of " + e.getMessage())
-                    .containsExactly(line, column);
-            assertThat(e.getMessage()).startsWith(SOURCE + ":" + line + ":" + column + ": ");
-            assertThat(e.problem()).contains(expected);
-            assertThat(e.getMessage()).doesNotContain("\n", "\tat ", "Exception");
+            JsonRefusals.assertRefused(catchThrowable(() -> read(json)), SOURCE, line, column, expected);
         }
 
         @Test

@@ -13,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -133,16 +132,7 @@ final class VerificationFileTest {
         @MethodSource("badFiles")
         void a_refusal_names_the_source_line_and_column_and_says_what_was_expected(String json, int line, int column,
                 String expected) {
-            Throwable thrown = catchThrowable(() -> read(json));
-
-            assertThat(thrown).isInstanceOf(BadInputException.class);
-            BadInputException e = (BadInputException) thrown;
-            assertThat(e.source()).isEqualTo(SOURCE);
-            assertThat(List.of(e.line(), e.column())).as("line and column of " + e.getMessage())
-                    .containsExactly(line, column);
-            assertThat(e.getMessage()).startsWith(SOURCE + ":" + line + ":" + column + ": ");
-            assertThat(e.problem()).contains(expected);
-            assertThat(e.getMessage()).doesNotContain("\n", "\tat ", "Exception");
+            JsonRefusals.assertRefused(catchThrowable(() -> read(json)), SOURCE, line, column, expected);
         }
 
         @Test
