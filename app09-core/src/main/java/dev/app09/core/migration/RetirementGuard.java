@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>the workload keeps an ACTIVE certificate or a federated credential after the removal
  *       ({@code NO_ALTERNATIVE}), and one that lasts beyond the expiry warning
  *       ({@code ALTERNATIVE_ENDS_SOON}: when a certificate is proven, one of the proven ones must last);
- *   <li>sign-in evidence was read and is not empty, and the secret either is in it or was created
+ *   <li>sign-in evidence was read and holds a sign-in, and the secret either is in it or was created
  *       before the usage window ({@code USAGE_UNKNOWN}, unless the caller accepts the removal without
  *       it), and the secret did not sign in within the usage window ({@code SECRET_IN_USE});
  *   <li>a certificate of the workload is proven to work ({@code CERTIFICATE_NOT_PROVEN}): a saved

@@ -14,13 +14,14 @@ public enum RetirementRule {
     /** After the removal the workload would hold no ACTIVE certificate and no federated credential. */
     NO_ALTERNATIVE,
     /**
-     * Every alternative that would remain (ACTIVE certificates) ends within the expiry warning: the
-     * workload would stop signing in when it ends. Federated credentials do not end.
+     * The certificates that are proven to work (or, with none proven, every alternative that would
+     * remain) end within the expiry warning: the workload would stop signing in when they end. An
+     * unproven later certificate or a federated credential does not lift it.
      */
     ALTERNATIVE_ENDS_SOON,
     /**
      * Whether a client still uses the secret is not known: no sign-in evidence was read, the evidence
-     * is empty, or the secret was created inside the usage window and is not in it (absence says
+     * holds no sign-in at all, or the secret was created inside the usage window and is not in it (absence says
      * nothing yet); the caller may accept the removal without it
      * ({@link MigrationEvidence#acceptingUnknownUsage()}).
      */
