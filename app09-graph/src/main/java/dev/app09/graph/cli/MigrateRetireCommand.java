@@ -103,8 +103,9 @@ final class MigrateRetireCommand implements Callable<Integer> {
             out.println("Dry run: every rule passes; run again with --confirm to remove the secret.");
             return ExitCode.PASS;
         }
-        // Just before the write, the workload is read again and judged again: what changed since the
-        // tenant was read (a certificate removed, a secret used) counts.
+        // Just before the write, the workload's application and service principal are read again and
+        // judged again: a certificate removed or expired since the tenant was read counts. The sign-in
+        // evidence is the one read first (the report lags by hours anyway).
         RetirementDecision now;
         try {
             now = RetirementGuard.check(source.reread(console, snapshot, appId), policy, clock.instant(), appId, keyId,
