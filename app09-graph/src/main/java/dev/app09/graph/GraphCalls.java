@@ -258,7 +258,8 @@ final class GraphCalls {
         return null;
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The innermost cause's message (or its class name): what a person can act on. */
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -117,11 +117,8 @@ public final class GraphWriter {
         List<KeyCredential> before = keys(applicationObjectId);
         for (KeyCredential key : before) {
             if (Arrays.equals(key.getKey(), certificate.key())) {
-                boolean clientCertificate = KeyCredentialPayload.TYPE.equals(key.getType())
-                        && KeyCredentialPayload.USAGE.equals(key.getUsage());
-                CredentialStatus status = CredentialStatus.at(instant(key.getStartDateTime()), instant(key.getEndDateTime()),
-                        clock.instant());
-                if (clientCertificate && status == CredentialStatus.ACTIVE) {
+                CredentialStatus status = status(key);
+                if (isVerifyCertificate(key) && status == CredentialStatus.ACTIVE) {
                     return new WriteResult(Outcome.ALREADY_DONE, "certificate " + thumbprint + " is already registered on "
                             + "application " + applicationObjectId + " as key " + key.getKeyId() + "; nothing was sent",
                             key.getKeyId());
@@ -140,9 +137,7 @@ public final class GraphWriter {
             CertificateAndKey proofKey, List<KeyCredential> before) {
         String proofThumbprint = proofKey.thumbprints().sha1Hex();
         boolean registered = before.stream().anyMatch(k -> Arrays.equals(k.getKey(), proofKey.certificateDer())
-                && KeyCredentialPayload.TYPE.equals(k.getType()) && KeyCredentialPayload.USAGE.equals(k.getUsage())
-                && CredentialStatus.at(instant(k.getStartDateTime()), instant(k.getEndDateTime()), clock.instant())
-                        == CredentialStatus.ACTIVE);
+                && isVerifyCertificate(k) && status(k) == CredentialStatus.ACTIVE);
         List<String> unreadable = unreadable(before);
         if (!registered && !unreadable.isEmpty()) {
             return new WriteResult(Outcome.REFUSED, "Graph did not return the key bytes of " + unreadable.size()
@@ -252,8 +247,7 @@ public final class GraphWriter {
                 .map(String::valueOf).toList();
         List<String> changed = before.stream().filter(k -> now.containsKey(k.getKeyId()) && !now.get(k.getKeyId())
                 .equals(facts(k))).map(k -> String.valueOf(k.getKeyId())).toList();
-        UUID newKeyId = after.stream().filter(k -> Arrays.equals(k.getKey(), certificate.key())
-                && KeyCredentialPayload.TYPE.equals(k.getType()) && KeyCredentialPayload.USAGE.equals(k.getUsage()))
+        UUID newKeyId = after.stream().filter(k -> Arrays.equals(k.getKey(), certificate.key()) && isVerifyCertificate(k))
                 .map(KeyCredential::getKeyId).findFirst().orElse(null);
         if (!lost.isEmpty() || !changed.isEmpty()) {
             return new Confirmation(new WriteResult(Outcome.MISMATCH, sent + ": " + answer + "; THE READ-BACK "
@@ -451,7 +445,7 @@ public final class GraphWriter {
         } catch (GraphCallFailed e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new GraphCallFailed(0, what + ": " + rootMessage(e), e);
+            throw new GraphCallFailed(0, what + ": " + GraphCalls.rootMessage(e), e);
         }
     }
 
@@ -463,7 +457,7 @@ public final class GraphWriter {
         } catch (ApiException e) {
             return new Answer(e.getResponseStatusCode(), "Graph answered " + describe(e));
         } catch (RuntimeException e) {
-            return new Answer(0, "no answer from Graph (" + rootMessage(e) + ")");
+            return new Answer(0, "no answer from Graph (" + GraphCalls.rootMessage(e) + ")");
         }
     }
 
@@ -480,12 +474,13 @@ public final class GraphWriter {
         return text;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    /** Whether a key is a client certificate ({@code AsymmetricX509Cert}, {@code Verify}), whatever its dates. */
+    private static boolean isVerifyCertificate(KeyCredential key) {
+        return KeyCredentialPayload.TYPE.equals(key.getType()) && KeyCredentialPayload.USAGE.equals(key.getUsage());
+    }
+
+    private CredentialStatus status(KeyCredential key) {
+        return CredentialStatus.at(instant(key.getStartDateTime()), instant(key.getEndDateTime()), clock.instant());
     }
 
     private static KeyCredential copy(KeyCredential held) {

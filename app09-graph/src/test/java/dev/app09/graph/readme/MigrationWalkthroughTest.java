@@ -47,7 +47,7 @@ final class MigrationWalkthroughTest {
             new Step("migrate retire-secret --graph-url $GRAPH --app-id $APP --key-id $SECRET", 2,
                     "REFUSED  CERTIFICATE_NOT_PROVEN"),
             new Step("migrate verify --tenant-id $TENANT --client-id $APP --certificate $DIR/payroll-export.pfx"
-                    + " --authority-host $ENTRA --out $DIR/payroll-export.verification.json", 0, "verified"),
+                    + " --authority-host $ENTRA --out $DIR/payroll-export.verification.json", 0, "app09: verified: client"),
             new Step("migrate retire-secret --graph-url $GRAPH --app-id $APP --key-id $SECRET"
                     + " --verification $DIR/payroll-export.verification.json", 0, "Dry run"),
             new Step("migrate retire-secret --graph-url $GRAPH --app-id $APP --key-id $SECRET"
