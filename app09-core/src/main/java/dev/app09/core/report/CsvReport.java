@@ -35,17 +35,25 @@ public final class CsvReport {
      */
     public static void write(Report report, Appendable out) {
         try {
-            row(out, HEADER);
+            out.append(line(HEADER));
             for (WorkloadAssessment w : report.workloads()) {
-                row(out, List.of(w.displayName(), w.appId().toString(), Integer.toString(w.secretCount()),
-                        Integer.toString(w.certificateCount()), w.secretsOnly() ? "True" : "False",
-                        Integer.toString(w.federatedCount()), w.verdict().name(),
-                        codes(w.findings()),
-                        w.origin().name(), id(w.applicationObjectId()), id(w.servicePrincipalObjectId())));
+                out.append(line(w));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @param w a workload's assessment
+     * @return its row, CRLF included
+     */
+    static String line(WorkloadAssessment w) {
+        return line(List.of(w.displayName(), w.appId().toString(), Integer.toString(w.secretCount()),
+                Integer.toString(w.certificateCount()), w.secretsOnly() ? "True" : "False",
+                Integer.toString(w.federatedCount()), w.verdict().name(),
+                codes(w.findings()),
+                w.origin().name(), id(w.applicationObjectId()), id(w.servicePrincipalObjectId())));
     }
 
     /**
@@ -66,14 +74,15 @@ public final class CsvReport {
         return safe;
     }
 
-    private static void row(Appendable out, List<String> values) throws IOException {
+    static String line(List<String> values) {
+        StringBuilder row = new StringBuilder(256);
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                row.append(',');
             }
-            out.append(cell(values.get(i)));
+            row.append(cell(values.get(i)));
         }
-        out.append("\r\n");
+        return row.append("\r\n").toString();
     }
 
     private static String id(@Nullable UUID id) {

@@ -4,14 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.app09.core.model.ScanProblem;
 import dev.app09.core.rules.Finding;
-import dev.app09.core.rules.Verdict;
 import dev.app09.core.rules.WorkloadAssessment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -105,19 +102,15 @@ public record Report(
 
         private final @Nullable UUID tenantId;
         private final Instant asOf;
-        private final boolean listAll;
-        private final Map<Verdict, Integer> byVerdict = new EnumMap<>(Verdict.class);
+        private final Tally tally;
         private final List<WorkloadAssessment> listed = new ArrayList<>();
         private final List<ScanProblem> problems = new ArrayList<>();
         private final List<Finding> tenantFindings = new ArrayList<>();
-        private int workloads;
-        private int failing;
-        private int omitted;
 
         private Builder(@Nullable UUID tenantId, Instant asOf, boolean listAll) {
             this.tenantId = tenantId;
             this.asOf = requireNonNull(asOf, "asOf");
-            this.listAll = listAll;
+            this.tally = new Tally(listAll);
         }
 
         /**
@@ -127,15 +120,8 @@ public record Report(
          * @return this builder
          */
         public Builder add(WorkloadAssessment assessment) {
-            workloads++;
-            byVerdict.merge(assessment.verdict(), 1, Integer::sum);
-            if (assessment.failing()) {
-                failing++;
-            }
-            if (assessment.listed(listAll)) {
+            if (tally.add(assessment)) {
                 listed.add(assessment);
-            } else {
-                omitted++;
             }
             return this;
         }
@@ -163,7 +149,7 @@ public record Report(
             List<WorkloadAssessment> sorted = new ArrayList<>(listed);
             sorted.sort(PRIORITY);
             return new Report(Control.APP_09, tenantId, asOf, problems,
-                    new Summary(byVerdict, workloads, failing, omitted), tenantFindings, sorted);
+                    tally.summary(), tenantFindings, sorted);
         }
     }
 }
