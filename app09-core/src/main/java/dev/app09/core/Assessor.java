@@ -2,18 +2,11 @@ package dev.app09.core;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.app09.core.model.SignInEvidence;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.report.Report;
 import dev.app09.core.rules.Policy;
-import dev.app09.core.rules.TenantRules;
 import dev.app09.core.rules.Workload;
-import dev.app09.core.rules.WorkloadAssessment;
-import dev.app09.core.rules.WorkloadJoin;
-import dev.app09.core.rules.WorkloadRules;
 import java.time.Instant;
-import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Judges a tenant against APP-09: a pure function of the snapshot, the policy and the
@@ -42,31 +35,10 @@ public final class Assessor {
         requireNonNull(policy, "policy");
         requireNonNull(asOf, "asOf");
         Report.Builder report = Report.builder(snapshot.tenantId(), asOf, policy.listAllWorkloads())
-                .problems(snapshot.problems())
-                .tenantFindings(TenantRules.assess(snapshot));
-        for (Workload workload : Workload.joinAll(snapshot)) {
-            report.add(WorkloadRules.assess(workload, policy, asOf, snapshot.signInEvidence()));
-        }
-        return report.build();
+                .problems(snapshot.problems());
+        TenantJudge judge = TenantJudge.of(policy, asOf, snapshot.signInEvidence(), report::add);
+        Workload.joinAll(snapshot).forEach(judge);
+        return report.tenantFindings(judge.tenantFindings(snapshot.appManagementPolicy())).build();
     }
 
-    /**
-     * The streaming form of {@link #assess}, for tenants too large to hold: a join that judges
-     * each workload as soon as it is whole and hands on its assessment. Offer every application
-     * and service principal, then end both collections; tenant-wide findings are not part of it
-     * (see {@link TenantRules}).
-     *
-     * @param policy the policy
-     * @param asOf the evaluation instant
-     * @param evidence credential sign-in evidence, or null when none was read
-     * @param sink receives each assessment, one at a time
-     * @return the join to offer the tenant's objects to
-     */
-    public static WorkloadJoin judging(Policy policy, Instant asOf, @Nullable SignInEvidence evidence,
-            Consumer<WorkloadAssessment> sink) {
-        requireNonNull(policy, "policy");
-        requireNonNull(asOf, "asOf");
-        requireNonNull(sink, "sink");
-        return WorkloadJoin.into(workload -> sink.accept(WorkloadRules.assess(workload, policy, asOf, evidence)));
-    }
 }

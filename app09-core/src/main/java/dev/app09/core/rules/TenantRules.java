@@ -7,6 +7,7 @@ import dev.app09.core.model.PasswordCredentialRestriction;
 import dev.app09.core.model.TenantSnapshot;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The tenant-wide findings of APP09-RULES.md section 4. */
 public final class TenantRules {
@@ -29,11 +30,27 @@ public final class TenantRules {
      * @return the tenant findings
      */
     public static List<Finding> assess(TenantSnapshot snapshot) {
-        AppManagementPolicy policy = snapshot.appManagementPolicy();
+        Instant earliest = null;
+        for (Application application : snapshot.applications()) {
+            earliest = earlier(earliest, application);
+        }
+        return assess(snapshot.appManagementPolicy(), earliest);
+    }
+
+    /**
+     * The findings of {@link #assess(TenantSnapshot)} from what they need of the tenant.
+     *
+     * @param policy the default app management policy, or null when it was not read
+     * @param earliestCreation the earliest creation time of the tenant's applications, as
+     *     {@link #earlier} folds it ({@link Instant#MIN} when one is unknown); null when the tenant
+     *     has no application
+     * @return the tenant findings
+     */
+    public static List<Finding> assess(@Nullable AppManagementPolicy policy, @Nullable Instant earliestCreation) {
         if (policy == null) {
             return List.of();
         }
-        Instant minimum = earliestCreation(snapshot.applications());
+        Instant minimum = earliestCreation == null ? Instant.MIN : earliestCreation;
         if (policy.isEnabled()
                 && blocksAllPasswords(policy.applicationRestrictions(), minimum)
                 && blocksAllPasswords(policy.servicePrincipalRestrictions(), minimum)) {
@@ -56,17 +73,19 @@ public final class TenantRules {
         return false;
     }
 
-    private static Instant earliestCreation(List<Application> applications) {
-        Instant earliest = null;
-        for (Application app : applications) {
-            Instant created = app.createdDateTime();
-            if (created == null) {
-                return Instant.MIN;
-            }
-            if (earliest == null || created.isBefore(earliest)) {
-                earliest = created;
-            }
+    /**
+     * Folds one application into the earliest creation time: an application whose creation time
+     * is unknown counts as infinitely old.
+     *
+     * @param sofar the earliest so far, or null before the first application
+     * @param application the next application
+     * @return the earliest creation time including it
+     */
+    public static Instant earlier(@Nullable Instant sofar, Application application) {
+        Instant created = application.createdDateTime();
+        if (created == null) {
+            return Instant.MIN;
         }
-        return earliest == null ? Instant.MIN : earliest;
+        return sofar == null || created.isBefore(sofar) ? created : sofar;
     }
 }

@@ -4,6 +4,7 @@ import static dev.app09.core.Fixtures.AS_OF;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.app09.core.Assessor;
+import dev.app09.core.TenantJudge;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.rules.Policy;
 import dev.app09.core.rules.RandomTenants;
@@ -29,7 +30,7 @@ class CsvReportBuilderTest {
         Collections.shuffle(shuffled, new Random(seed));
 
         CsvReportBuilder streamed = CsvReportBuilder.create(listAll);
-        WorkloadJoin join = Assessor.judging(policy, AS_OF, null, streamed::add);
+        WorkloadJoin join = WorkloadJoin.into(TenantJudge.of(policy, AS_OF, null, streamed::add));
         shuffled.forEach(w -> {
             if (w.application() != null) {
                 join.application(w.application());
