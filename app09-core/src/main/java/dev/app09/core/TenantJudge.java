@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.app09.core.model.AppManagementPolicy;
 import dev.app09.core.model.Application;
 import dev.app09.core.model.SignInEvidence;
+import dev.app09.core.rules.ExceptionEntry;
 import dev.app09.core.rules.Finding;
 import dev.app09.core.rules.Policy;
 import dev.app09.core.rules.TenantRules;
@@ -13,13 +14,17 @@ import dev.app09.core.rules.WorkloadAssessment;
 import dev.app09.core.rules.WorkloadJoin;
 import dev.app09.core.rules.WorkloadRules;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Judges workloads one at a time, as a {@link WorkloadJoin} hands them on, and remembers the
- * little the tenant-wide findings need (the earliest application creation): {@link Assessor}
+ * little the tenant-wide findings need (the earliest application creation) and which exceptions
+ * matched no workload: {@link Assessor}
  * for a tenant that is streamed rather than held. Not thread-safe (a join calls it one workload
  * at a time).
  *
@@ -35,6 +40,7 @@ public final class TenantJudge implements Consumer<Workload> {
     private final Instant asOf;
     private final @Nullable SignInEvidence evidence;
     private final Consumer<WorkloadAssessment> sink;
+    private final Set<UUID> unmatchedExceptions = new HashSet<>();
     private @Nullable Instant earliestCreation;
 
     private TenantJudge(Policy policy, Instant asOf, @Nullable SignInEvidence evidence, Consumer<WorkloadAssessment> sink) {
@@ -42,6 +48,7 @@ public final class TenantJudge implements Consumer<Workload> {
         this.asOf = requireNonNull(asOf, "asOf");
         this.evidence = evidence;
         this.sink = requireNonNull(sink, "sink");
+        policy.exceptions().entries().forEach(entry -> unmatchedExceptions.add(entry.appId()));
     }
 
     /**
@@ -67,6 +74,7 @@ public final class TenantJudge implements Consumer<Workload> {
         if (application != null) {
             earliestCreation = TenantRules.earlier(earliestCreation, application);
         }
+        unmatchedExceptions.remove(workload.appId());
         sink.accept(WorkloadRules.assess(workload, policy, asOf, evidence));
     }
 
@@ -76,5 +84,13 @@ public final class TenantJudge implements Consumer<Workload> {
      */
     public List<Finding> tenantFindings(@Nullable AppManagementPolicy appManagementPolicy) {
         return TenantRules.assess(appManagementPolicy, earliestCreation);
+    }
+
+    /**
+     * @return the policy's exceptions that name no workload judged so far (a typo, or an app that
+     *     is gone), in register order
+     */
+    public List<ExceptionEntry> unmatchedExceptions() {
+        return policy.exceptions().entries().stream().filter(e -> unmatchedExceptions.contains(e.appId())).toList();
     }
 }

@@ -100,7 +100,7 @@ public record Report(
     /** Collects workload assessments into a report; not thread-safe. */
     public static final class Builder {
 
-        private final @Nullable UUID tenantId;
+        private @Nullable UUID tenantId;
         private final Instant asOf;
         private final Tally tally;
         private final List<WorkloadAssessment> listed = new ArrayList<>();
@@ -123,6 +123,15 @@ public record Report(
             if (tally.add(assessment)) {
                 listed.add(assessment);
             }
+            return this;
+        }
+
+        /**
+         * @param id the tenant's id, when it is known only once the tenant has been read
+         * @return this builder
+         */
+        public Builder tenantId(@Nullable UUID id) {
+            this.tenantId = id;
             return this;
         }
 

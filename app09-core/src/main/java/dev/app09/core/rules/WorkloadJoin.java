@@ -127,14 +127,6 @@ public final class WorkloadJoin {
         }
     }
 
-    /**
-     * @param appId an application (client) id
-     * @return whether an application or service principal with it was offered
-     */
-    public synchronized boolean seen(UUID appId) {
-        return applicationAppIds.contains(appId) || servicePrincipalAppIds.contains(appId);
-    }
-
     /** @return how many workloads were handed on so far */
     public synchronized int workloads() {
         return workloads;

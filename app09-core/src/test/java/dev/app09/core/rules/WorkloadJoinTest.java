@@ -129,17 +129,6 @@ class WorkloadJoinTest {
     }
 
     @Test
-    void seenNamesEveryAppIdOfferedOnEitherSide() {
-        WorkloadJoin join = WorkloadJoin.into(w -> { });
-        join.application(app(id(1), "a"));
-        join.servicePrincipal(sp(id(2), "b", null));
-
-        assertThat(join.seen(id(1))).isTrue();
-        assertThat(join.seen(id(2))).isTrue();
-        assertThat(join.seen(id(3))).isFalse();
-    }
-
-    @Test
     void twoThreadsOfferingAtOnceLoseNothing() throws Exception {
         TenantSnapshot tenant = RandomTenants.of(20_000, 42);
         List<Workload> out = Collections.synchronizedList(new ArrayList<>());
