@@ -14,15 +14,15 @@ import dev.app09.core.model.ScanProblem;
 import dev.app09.core.model.ServicePrincipal;
 import dev.app09.core.model.SignInEvidence;
 import dev.app09.core.model.TenantSnapshot;
+import dev.app09.core.rules.Workload;
+import dev.app09.core.rules.WorkloadJoin;
 import dev.app09.graph.json.GraphJsonReader;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -106,10 +107,77 @@ public final class GraphReader {
      *     could not be read whole
      */
     public TenantSnapshot read() {
-        // Each list has one writer, and is read only after its task is done; problems are shared.
-        List<ScanProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        // Each list has one writer, and is read only after its task is done.
         List<Application> applications = new ArrayList<>();
         List<ServicePrincipal> servicePrincipals = new ArrayList<>();
+        List<ScanProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        StreamedTenant read = read(false, problems, evidence -> new Pages() {
+            @Override
+            public void applications(List<Application> page) {
+                applications.addAll(page);
+            }
+
+            @Override
+            public void servicePrincipals(List<ServicePrincipal> page) {
+                servicePrincipals.addAll(page);
+            }
+        });
+        List<Application> uniqueApplications = onePerAppId(applications, Application::appId, "applications", problems);
+        List<ServicePrincipal> uniqueServicePrincipals = onePerAppId(servicePrincipals, ServicePrincipal::appId,
+                "servicePrincipals", problems);
+        return new TenantSnapshot(tenantId, uniqueApplications, uniqueServicePrincipals, read.appManagementPolicy(),
+                read.signInEvidence(), List.copyOf(problems));
+    }
+
+    /**
+     * Reads the tenant without holding it: each page of applications and of service principals is
+     * offered, as soon as it is mapped, to a {@link WorkloadJoin} that hands each workload on once
+     * it is whole; both collections are read at once. Sign-in evidence, when asked for, is read
+     * first, because the rules need it to judge the first workload.
+     *
+     * @param sinkFor makes the workload sink, given the sign-in evidence (null when not asked for
+     *     or not read); the sink is called one workload at a time
+     * @return what was read besides the objects; it is incomplete when a required collection
+     *     could not be read whole or listed an appId twice
+     */
+    public StreamedTenant stream(Function<@Nullable SignInEvidence, Consumer<Workload>> sinkFor) {
+        requireNonNull(sinkFor, "sinkFor");
+        List<ScanProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        StreamedTenant read = read(true, problems, evidence -> {
+            WorkloadJoin join = WorkloadJoin.into(requireNonNull(sinkFor.apply(evidence), "sink"));
+            return new Pages() {
+                @Override
+                public void applications(List<Application> page) {
+                    page.stream().filter(app -> !join.application(app))
+                            .forEach(app -> listedTwice("applications", app.appId(), problems));
+                }
+
+                @Override
+                public void servicePrincipals(List<ServicePrincipal> page) {
+                    page.stream().filter(sp -> !join.servicePrincipal(sp))
+                            .forEach(sp -> listedTwice("servicePrincipals", sp.appId(), problems));
+                }
+
+                @Override
+                public void applicationsEnded() {
+                    join.applicationsEnded();
+                }
+
+                @Override
+                public void servicePrincipalsEnded() {
+                    join.servicePrincipalsEnded();
+                }
+            };
+        });
+        return read.withProblems(List.copyOf(problems));
+    }
+
+    /**
+     * Reads both collections at once, with the policy and (when asked) the sign-in evidence.
+     * With {@code evidenceFirst}, the pages are made only once the evidence is in.
+     */
+    private StreamedTenant read(boolean evidenceFirst, List<ScanProblem> problems,
+            Function<@Nullable SignInEvidence, Pages> pagesFor) {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4, task -> {
             Thread thread = new Thread(task, "app09-graph-" + threads.incrementAndGet());
@@ -117,17 +185,28 @@ public final class GraphReader {
             return thread;
         });
         try {
-            Future<?> apps = pool.submit(() -> readApplications(applications, problems));
-            Future<?> sps = pool.submit(() -> required("servicePrincipals", problems, () ->
-                    calls.readAll("servicePrincipals", "servicePrincipals", this::servicePrincipalsRequest,
-                            GraphJsonReader.SERVICE_PRINCIPALS, servicePrincipals::addAll)));
-            Future<@Nullable AppManagementPolicy> policy = pool.submit(() -> readPolicy(problems));
             Future<@Nullable SignInEvidence> evidence = pool.submit(() -> signInEvidence ? readSignIns(problems) : null);
+            Future<@Nullable AppManagementPolicy> policy = pool.submit(() -> readPolicy(problems));
+            Pages pages = pagesFor.apply(evidenceFirst ? evidence.get() : null);
+            Future<?> apps = pool.submit(() -> {
+                try {
+                    readApplications(pages::applications, problems);
+                } finally {
+                    pages.applicationsEnded();
+                }
+            });
+            Future<?> sps = pool.submit(() -> {
+                try {
+                    required("servicePrincipals", problems, () -> calls.readAll("servicePrincipals",
+                            "servicePrincipals", this::servicePrincipalsRequest, GraphJsonReader.SERVICE_PRINCIPALS,
+                            pages::servicePrincipals));
+                } finally {
+                    pages.servicePrincipalsEnded();
+                }
+            });
             apps.get();
             sps.get();
-            return new TenantSnapshot(tenantId, onePerAppId(applications, Application::appId, "applications", problems),
-                    onePerAppId(servicePrincipals, ServicePrincipal::appId, "servicePrincipals", problems),
-                    policy.get(), evidence.get(), List.copyOf(problems));
+            return new StreamedTenant(tenantId, policy.get(), evidence.get(), List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the scan was interrupted", e);
@@ -136,6 +215,20 @@ public final class GraphReader {
             throw new IllegalStateException("the scan failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Where the pages of the two collections go, each from its own thread. */
+    private interface Pages {
+
+        void applications(List<Application> page);
+
+        void servicePrincipals(List<ServicePrincipal> page);
+
+        default void applicationsEnded() {
+        }
+
+        default void servicePrincipalsEnded() {
         }
     }
 
@@ -251,47 +344,60 @@ public final class GraphReader {
             if (seen.add(appId.apply(object))) {
                 unique.add(object);
             } else {
-                problem(problems, ScanProblem.incomplete(source, "appId " + appId.apply(object)
-                        + " was listed twice: the collection changed while it was read; scan again"));
+                listedTwice(source, appId.apply(object), problems);
             }
         }
         return unique;
     }
 
-    private void readApplications(List<Application> applications, List<ScanProblem> problems) {
+    private void listedTwice(String source, UUID appId, List<ScanProblem> problems) {
+        problem(problems, ScanProblem.incomplete(source, "appId " + appId
+                + " was listed twice: the collection changed while it was read; scan again"));
+    }
+
+    private void readApplications(Consumer<List<Application>> pages, List<ScanProblem> problems) {
+        var listed = new Object() {
+            boolean any;
+        };
         try {
             calls.readAll("applications", "applications", () -> applicationsRequest(true), GraphJsonReader.APPLICATIONS,
-                    applications::addAll);
+                    page -> {
+                        listed.any = true;
+                        pages.accept(page);
+                    });
             return;
         } catch (GraphCallFailed e) {
-            if (e.status() != 400 || !applications.isEmpty()) {
+            if (e.status() != 400 || listed.any) {
                 problem(problems, ScanProblem.incomplete("applications", e.getMessage()));
                 return;
             }
         }
-        // Graph refused the expand: list without it, then read federated credentials where they exist.
-        boolean listed = required("applications", problems, () -> calls.readAll("applications", "applications",
-                () -> applicationsRequest(false), GraphJsonReader.APPLICATIONS, applications::addAll));
-        if (listed) {
-            required("federatedIdentityCredentials", problems, () -> addFederated(applications));
+        // Graph refused the expand: ask which applications have federated credentials, then list
+        // without it, reading theirs as their page comes, so each application is handed on whole.
+        Set<UUID> withFederated = new HashSet<>();
+        if (required("federatedIdentityCredentials", problems, () -> calls.readAll(
+                "applications with federated credentials", "applications with federated credentials",
+                this::federatedFilterRequest, GraphJsonReader.OBJECT_IDS, withFederated::addAll))) {
+            required("applications", problems, () -> calls.readAll("applications", "applications",
+                    () -> applicationsRequest(false), GraphJsonReader.APPLICATIONS,
+                    page -> pages.accept(withFederated(page, withFederated))));
         }
     }
 
-    private void addFederated(List<Application> applications) {
-        List<UUID> withFederated = new ArrayList<>();
-        calls.readAll("applications with federated credentials", "applications with federated credentials",
-                this::federatedFilterRequest, GraphJsonReader.OBJECT_IDS, withFederated::addAll);
-        Map<UUID, List<FederatedIdentityCredential>> byObjectId = new HashMap<>();
-        for (UUID id : withFederated) {
+    private List<Application> withFederated(List<Application> page, Set<UUID> withFederated) {
+        List<Application> whole = new ArrayList<>(page.size());
+        for (Application a : page) {
+            if (!withFederated.contains(a.id())) {
+                whole.add(a);
+                continue;
+            }
             List<FederatedIdentityCredential> federated = new ArrayList<>();
-            calls.readAll("federatedIdentityCredentials", "federatedIdentityCredentials of application " + id,
-                    () -> federatedRequest(id), GraphJsonReader.FEDERATED_IDENTITY_CREDENTIALS, federated::addAll);
-            byObjectId.put(id, federated);
+            calls.readAll("federatedIdentityCredentials", "federatedIdentityCredentials of application " + a.id(),
+                    () -> federatedRequest(a.id()), GraphJsonReader.FEDERATED_IDENTITY_CREDENTIALS, federated::addAll);
+            whole.add(new Application(a.id(), a.appId(), a.displayName(), a.createdDateTime(), a.signInAudience(),
+                    a.passwordCredentials(), a.keyCredentials(), federated));
         }
-        applications.replaceAll(a -> byObjectId.containsKey(a.id())
-                ? new Application(a.id(), a.appId(), a.displayName(), a.createdDateTime(), a.signInAudience(),
-                        a.passwordCredentials(), a.keyCredentials(), byObjectId.get(a.id()))
-                : a);
+        return whole;
     }
 
     private @Nullable AppManagementPolicy readPolicy(List<ScanProblem> problems) {

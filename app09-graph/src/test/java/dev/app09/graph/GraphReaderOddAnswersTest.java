@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.app09.core.model.ScanProblem;
 import dev.app09.core.model.ScanProblem.Impact;
 import dev.app09.core.model.TenantSnapshot;
+import dev.app09.core.rules.Workload;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -15,7 +16,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +98,22 @@ final class GraphReaderOddAnswersTest {
     }
 
     @Test
+    void an_application_listed_twice_in_a_streamed_read_is_handed_on_once_and_the_read_is_not_complete() {
+        answer("/v1.0/applications", new Answer(200, "application/json",
+                "{\"value\": [" + PAYROLL + ", " + PAYROLL + "]}", null));
+        List<Workload> streamed = new ArrayList<>();
+
+        StreamedTenant read = reader().stream(evidence -> streamed::add);
+
+        assertThat(streamed).hasSize(1);
+        assertThat(read.complete()).isFalse();
+        assertThat(read.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.impact()).isEqualTo(Impact.INCOMPLETE);
+            assertThat(problem.message()).contains("b645bb45-424a-371f-bca6-38156621dd66", "listed twice");
+        });
+    }
+
+    @Test
     void federated_credentials_paged_inside_an_application_make_the_read_incomplete() {
         String paged = PAYROLL.replace("\"federatedIdentityCredentials\": []",
                 "\"federatedIdentityCredentials\": [], \"federatedIdentityCredentials@odata.nextLink\": \"https://graph.microsoft.com/next\"");
@@ -108,9 +127,13 @@ final class GraphReaderOddAnswersTest {
     }
 
     private TenantSnapshot read() {
+        return reader().read();
+    }
+
+    private GraphReader reader() {
         return GraphReader.builder().graphRoot(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
                 .listener(listener).retryPolicy(new RetryPolicy(3, Duration.ofSeconds(5), Duration.ofMillis(10)))
-                .build().read();
+                .build();
     }
 
     private void answer(String path, Answer answer) {

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -79,19 +80,39 @@ final class PolicyOptions {
      * @return the snapshot with a warning per such exception
      */
     static TenantSnapshot withUnusedExceptions(TenantSnapshot snapshot, ExceptionRegister register, Console console) {
-        ProgressPrinter progress = new ProgressPrinter(console.err(), false);
         Set<UUID> appIds = new HashSet<>();
         snapshot.applications().stream().map(Application::appId).forEach(appIds::add);
         snapshot.servicePrincipals().stream().map(ServicePrincipal::appId).forEach(appIds::add);
         List<ScanProblem> problems = new ArrayList<>(snapshot.problems());
+        problems.addAll(unusedExceptions(register, appIds::contains, console));
+        return snapshot.withProblems(problems);
+    }
+
+    /**
+     * Warns, on standard error, of each exception that names an appId the tenant does not have.
+     *
+     * @param seen whether the tenant has a workload with an appId
+     * @return a warning per such exception
+     */
+    static List<ScanProblem> unusedExceptions(ExceptionRegister register, Predicate<UUID> seen, Console console) {
+        List<ScanProblem> problems = new ArrayList<>();
         for (ExceptionEntry entry : register.entries()) {
-            if (!appIds.contains(entry.appId())) {
-                ScanProblem unused = ScanProblem.warning("exceptions", "the exception for appId " + entry.appId()
-                        + " matches no workload in the tenant (a typo, or the app is gone)");
-                progress.problem(unused);
-                problems.add(unused);
+            if (!seen.test(entry.appId())) {
+                problems.add(unmatchedException(entry, console));
             }
         }
-        return snapshot.withProblems(problems);
+        return problems;
+    }
+
+    /**
+     * Warns, on standard error, of an exception that names an appId the tenant does not have.
+     *
+     * @return the warning
+     */
+    static ScanProblem unmatchedException(ExceptionEntry entry, Console console) {
+        ScanProblem unused = ScanProblem.warning("exceptions", "the exception for appId " + entry.appId()
+                + " matches no workload in the tenant (a typo, or the app is gone)");
+        new ProgressPrinter(console.err(), false).problem(unused);
+        return unused;
     }
 }

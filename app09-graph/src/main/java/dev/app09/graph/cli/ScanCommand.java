@@ -1,24 +1,29 @@
 package dev.app09.graph.cli;
 
-import dev.app09.core.Assessor;
-import dev.app09.core.model.TenantSnapshot;
-import dev.app09.core.report.CsvReport;
+import static java.util.Objects.requireNonNull;
+
+import dev.app09.core.TenantJudge;
+import dev.app09.core.model.ScanProblem;
+import dev.app09.core.model.SignInEvidence;
+import dev.app09.core.report.CsvReportBuilder;
 import dev.app09.core.report.Industry;
 import dev.app09.core.report.MarkdownReport;
 import dev.app09.core.report.Report;
 import dev.app09.core.report.TextReport;
+import dev.app09.core.rules.ExceptionEntry;
 import dev.app09.core.rules.Policy;
+import dev.app09.core.rules.Workload;
+import dev.app09.graph.StreamedTenant;
 import dev.app09.graph.json.JsonReport;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -82,15 +87,58 @@ final class ScanCommand implements Callable<Integer> {
         if (target != null && Files.exists(target)) {
             throw usage("--output " + target + " exists; app09 never overwrites a file: choose another name");
         }
-        TenantSnapshot snapshot = source.read(console, false);
-        snapshot = PolicyOptions.withUnusedExceptions(snapshot, policy.exceptions(), console);
-        Report report = Assessor.assess(snapshot, policy, instant);
-        write(report, chosen, profile, target);
-        if (!report.complete()) {
+        Judging judging = new Judging(chosen == Format.CSV, policy, instant);
+        StreamedTenant read = source.stream(console, judging::sinkFor);
+        List<ScanProblem> problems = new ArrayList<>(read.problems());
+        for (ExceptionEntry unmatched : judging.judge().unmatchedExceptions()) {
+            problems.add(PolicyOptions.unmatchedException(unmatched, console));
+        }
+        int failing;
+        if (chosen == Format.CSV) {
+            Output.text(spec, console, "--output", target, judging.csv::write);
+            failing = judging.csv.summary().failing();
+        } else {
+            Report report = judging.held.tenantId(read.tenantId()).problems(problems)
+                    .tenantFindings(judging.judge().tenantFindings(read.appManagementPolicy())).build();
+            write(report, chosen, profile, target);
+            failing = report.summary().failing();
+        }
+        if (!ScanProblem.noneIncomplete(problems)) {
             console.err().println("app09: the scan was incomplete; the report lists the problems");
             return ExitCode.INCOMPLETE;
         }
-        return report.passes() ? ExitCode.PASS : ExitCode.FAILING;
+        return failing == 0 ? ExitCode.PASS : ExitCode.FAILING;
+    }
+
+    /**
+     * Where the judged workloads go: CSV keeps one finished row per listed workload (so a tenant of
+     * a million objects fits in a small heap); the other formats need the whole report.
+     */
+    private static final class Judging {
+
+        private final boolean csvOnly;
+        private final Policy policy;
+        private final Instant asOf;
+        private final CsvReportBuilder csv;
+        private final Report.Builder held;
+        private @Nullable TenantJudge judge;
+
+        Judging(boolean csvOnly, Policy policy, Instant asOf) {
+            this.csvOnly = csvOnly;
+            this.policy = policy;
+            this.asOf = asOf;
+            this.csv = CsvReportBuilder.create(policy.listAllWorkloads());
+            this.held = Report.builder(null, asOf, policy.listAllWorkloads());
+        }
+
+        Consumer<Workload> sinkFor(@Nullable SignInEvidence evidence) {
+            judge = TenantJudge.of(policy, asOf, evidence, csvOnly ? csv::add : held::add);
+            return judge;
+        }
+
+        TenantJudge judge() {
+            return requireNonNull(judge, "the source never asked for a sink");
+        }
     }
 
     private Format format() {
@@ -116,7 +164,6 @@ final class ScanCommand implements Callable<Integer> {
         }
         Output.text(spec, console, "--output", target, text -> {
             switch (chosen) {
-                case CSV -> CsvReport.write(report, text);
                 case MARKDOWN -> MarkdownReport.write(report, profile, text);
                 default -> TextReport.write(report, text);
             }

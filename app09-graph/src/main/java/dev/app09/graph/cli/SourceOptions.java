@@ -3,11 +3,15 @@ package dev.app09.graph.cli;
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
+import dev.app09.core.model.SignInEvidence;
 import dev.app09.core.model.TenantSnapshot;
+import dev.app09.core.rules.Workload;
+import dev.app09.core.rules.WorkloadJoin;
 import dev.app09.graph.ExportReader;
 import dev.app09.graph.GraphConnection;
 import dev.app09.graph.GraphReader;
 import dev.app09.graph.ScanListener;
+import dev.app09.graph.StreamedTenant;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +20,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -110,6 +116,34 @@ abstract class SourceOptions {
         }
         return GraphReader.builder().connection(connection(console)).tenantId(guidOrNull(tenantId))
                 .signInEvidence(signInEvidence || alwaysEvidence).listener(listener).build().read();
+    }
+
+    /**
+     * Streams the tenant's workloads into a sink without holding them (see {@link
+     * GraphReader#stream}), with progress and problems on standard error. An export is read whole
+     * first (its files are bounded), then joined.
+     *
+     * @param sinkFor makes the workload sink, given the sign-in evidence
+     */
+    StreamedTenant stream(Console console, Function<@Nullable SignInEvidence, Consumer<Workload>> sinkFor) {
+        checkOne();
+        if (export != null) {
+            TenantSnapshot snapshot = read(console, false);
+            WorkloadJoin join = WorkloadJoin.into(sinkFor.apply(snapshot.signInEvidence()));
+            snapshot.applications().forEach(join::application);
+            snapshot.servicePrincipals().forEach(join::servicePrincipal);
+            join.applicationsEnded();
+            join.servicePrincipalsEnded();
+            return new StreamedTenant(snapshot.tenantId(), snapshot.appManagementPolicy(), snapshot.signInEvidence(),
+                    snapshot.problems());
+        }
+        ProgressPrinter progress = new ProgressPrinter(console.err(), console.terminal());
+        try {
+            return GraphReader.builder().connection(connection(console)).tenantId(guidOrNull(tenantId))
+                    .signInEvidence(signInEvidence).listener(progress).build().stream(sinkFor);
+        } finally {
+            progress.finish();
+        }
     }
 
     /**
