@@ -107,6 +107,35 @@ public final class WorkloadJoin {
         return true;
     }
 
+    /**
+     * Offers a workload already known whole (read back from a saved scan, say): it is handed on at
+     * once, without waiting for a partner.
+     *
+     * @param workload the workload
+     * @return false, and nothing is handed on, when its application or service principal has an
+     *     appId offered before
+     * @throws IllegalStateException after either collection has ended
+     */
+    public synchronized boolean workload(Workload workload) {
+        if (applicationsEnded || servicePrincipalsEnded) {
+            throw new IllegalStateException("a collection has ended; workload " + workload.appId() + " came after");
+        }
+        UUID appId = workload.appId();
+        if (workload.application() != null && applicationAppIds.contains(appId)
+                || workload.servicePrincipal() != null && servicePrincipalAppIds.contains(appId)
+                || waitingApplications.containsKey(appId) || waitingServicePrincipals.containsKey(appId)) {
+            return false;
+        }
+        if (workload.application() != null) {
+            applicationAppIds.add(appId);
+        }
+        if (workload.servicePrincipal() != null) {
+            servicePrincipalAppIds.add(appId);
+        }
+        emit(workload);
+        return true;
+    }
+
     /** Says no application will come any more: waiting service principals are handed on alone. */
     public synchronized void applicationsEnded() {
         if (!applicationsEnded) {

@@ -117,6 +117,25 @@ class WorkloadJoinTest {
     }
 
     @Test
+    void aWholeWorkloadIsHandedOnAtOnceAndItsAppIdIsTakenOnItsSides() {
+        List<Workload> out = new ArrayList<>();
+        WorkloadJoin join = WorkloadJoin.into(out::add);
+        Workload appOnly = new Workload(id(1), app(id(1), "stored"), null);
+
+        assertThat(join.workload(appOnly)).isTrue();
+        assertThat(out).containsExactly(appOnly);
+        assertThat(join.workload(appOnly)).as("the same appId again").isFalse();
+        assertThat(join.application(app(id(1), "listed again"))).isFalse();
+
+        join.servicePrincipal(sp(id(2), "waiting", null));
+        assertThat(join.workload(new Workload(id(2), app(id(2), "stored"), null)))
+                .as("a partner already waits for this appId").isFalse();
+        join.applicationsEnded();
+        join.servicePrincipalsEnded();
+        assertThat(out).hasSize(2);
+    }
+
+    @Test
     void anObjectAfterItsCollectionEndedIsABug() {
         WorkloadJoin join = WorkloadJoin.into(w -> { });
         join.applicationsEnded();
