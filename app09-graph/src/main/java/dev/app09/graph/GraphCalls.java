@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Function;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,8 +75,63 @@ final class GraphCalls {
      */
     <T> long readAll(String collection, String what, Supplier<RequestInformation> first, GraphJsonReader<T> reader,
             Consumer<List<T>> pages) {
+        var total = new Object() {
+            long objects;
+        };
+        this.<T>follow(collection, what, first, (body, source, objects) -> reader.read(body, source, objects::add), objects -> {
+            total.objects += objects.size();
+            pages.accept(objects);
+            return total.objects;
+        });
+        return total.objects;
+    }
+
+    /**
+     * Reads one delta round: every page from {@code first} (a delta request or a delta link) to
+     * the page that carries the next round's {@code @odata.deltaLink}.
+     *
+     * @param changed receives each changed or new object
+     * @param removed receives the object id of each removed one
+     * @return the delta link where the next round starts
+     * @throws GraphCallFailed when a page fails for good, or the round ends without a delta link
+     */
+    <T> String readDelta(String collection, String what, Supplier<RequestInformation> first, GraphJsonReader<T> reader,
+            Consumer<T> changed, Consumer<UUID> removed) {
+        var round = new Object() {
+            long objects;
+            @Nullable String deltaLink;
+        };
+        List<UUID> removedOnPage = new ArrayList<>();
+        this.<T>follow(collection, what, first, (body, source, objects) -> {
+            removedOnPage.clear(); // a retried page starts afresh
+            GraphJsonReader.Links links = reader.readDelta(body, source, objects::add, removedOnPage::add);
+            round.deltaLink = links.deltaLink();
+            return links.nextLink();
+        }, objects -> {
+            objects.forEach(changed);
+            removedOnPage.forEach(removed);
+            round.objects += objects.size() + removedOnPage.size();
+            return round.objects;
+        });
+        if (round.deltaLink == null) {
+            throw new GraphCallFailed(200, what + ": the delta round ended without a delta link",
+                    new IllegalStateException(what));
+        }
+        return round.deltaLink;
+    }
+
+    /** Reads a page's body into objects and returns its next link. */
+    private interface PageReader<T> {
+        @Nullable String read(InputStream body, String source, List<T> objects);
+    }
+
+    /**
+     * Follows {@code @odata.nextLink} verbatim from {@code first}, with the first request's
+     * headers; each page is handed on once mapped, and returns the running total for the listener.
+     */
+    private <T> void follow(String collection, String what, Supplier<RequestInformation> first, PageReader<T> reader,
+            Function<List<T>, Long> pages) {
         Map<String, Set<String>> headers = first.get().headers;
-        long total = 0;
         Set<String> followed = new HashSet<>();
         Supplier<RequestInformation> request = first;
         for (int page = 1; ; page++) {
@@ -85,14 +142,13 @@ final class GraphCalls {
             };
             send(source, request, body -> {
                 objects.clear(); // a retried page starts afresh
-                answer.nextLink = reader.read(body, source, objects::add);
+                answer.nextLink = reader.read(body, source, objects);
             });
-            total += objects.size();
-            pages.accept(objects);
+            long total = pages.apply(objects);
             listener.pageRead(collection, page, objects.size(), total);
             String next = answer.nextLink;
             if (next == null) {
-                return total;
+                return;
             }
             if (!followed.add(next)) {
                 // Graph never repeats a link; following it again would read the same pages forever.
@@ -101,6 +157,14 @@ final class GraphCalls {
             }
             request = () -> nextPage(next, headers);
         }
+    }
+
+    /**
+     * @param link a link Graph sent (a next or delta link)
+     * @return a GET of it, verbatim
+     */
+    static RequestInformation get(String link) {
+        return nextPage(link, Map.of());
     }
 
     /**

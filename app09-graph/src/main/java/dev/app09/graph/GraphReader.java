@@ -76,12 +76,12 @@ public final class GraphReader {
         "passwordCredentials", "keyCredentials"};
     private static final int PAGE_SIZE = 999;
 
-    private final URI root;
-    private final GraphServiceClient client;
-    private final boolean signInEvidence;
-    private final @Nullable UUID tenantId;
-    private final ScanListener listener;
-    private final GraphCalls calls;
+    final URI root;
+    final GraphServiceClient client;
+    final boolean signInEvidence;
+    final @Nullable UUID tenantId;
+    final ScanListener listener;
+    final GraphCalls calls;
 
     private GraphReader(Builder builder) {
         GraphConnection connection = builder.credential == null ? GraphConnection.local(builder.root)
@@ -400,7 +400,7 @@ public final class GraphReader {
         return whole;
     }
 
-    private @Nullable AppManagementPolicy readPolicy(List<ScanProblem> problems) {
+    @Nullable AppManagementPolicy readPolicy(List<ScanProblem> problems) {
         var read = new Object() {
             @Nullable AppManagementPolicy policy;
         };
@@ -415,7 +415,7 @@ public final class GraphReader {
         return read.policy;
     }
 
-    private @Nullable SignInEvidence readSignIns(List<ScanProblem> problems) {
+    @Nullable SignInEvidence readSignIns(List<ScanProblem> problems) {
         List<CredentialSignIn> rows = new ArrayList<>();
         try {
             calls.readAll("appCredentialSignInActivities", "appCredentialSignInActivities", this::signInRequest,
@@ -431,7 +431,7 @@ public final class GraphReader {
     }
 
     /** Runs a required read; a failure becomes an INCOMPLETE problem. */
-    private boolean required(String source, List<ScanProblem> problems, Runnable read) {
+    boolean required(String source, List<ScanProblem> problems, Runnable read) {
         try {
             read.run();
             return true;
@@ -441,7 +441,7 @@ public final class GraphReader {
         }
     }
 
-    private void problem(List<ScanProblem> problems, ScanProblem problem) {
+    void problem(List<ScanProblem> problems, ScanProblem problem) {
         problems.add(problem);
         listener.problem(problem);
     }
@@ -456,7 +456,7 @@ public final class GraphReader {
         });
     }
 
-    private RequestInformation federatedFilterRequest() {
+    RequestInformation federatedFilterRequest() {
         return client.applications().toGetRequestInformation(config -> {
             config.queryParameters.top = PAGE_SIZE;
             config.queryParameters.select = new String[] {"id"};
@@ -466,7 +466,7 @@ public final class GraphReader {
         });
     }
 
-    private RequestInformation federatedRequest(UUID applicationObjectId) {
+    RequestInformation federatedRequest(UUID applicationObjectId) {
         return client.applications().byApplicationId(applicationObjectId.toString())
                 .federatedIdentityCredentials().toGetRequestInformation();
     }

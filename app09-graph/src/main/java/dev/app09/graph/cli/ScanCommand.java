@@ -13,7 +13,9 @@ import dev.app09.core.report.TextReport;
 import dev.app09.core.rules.ExceptionEntry;
 import dev.app09.core.rules.Policy;
 import dev.app09.core.rules.Workload;
+import dev.app09.graph.BadInputException;
 import dev.app09.graph.StreamedTenant;
+import dev.app09.graph.json.ScanStateFile;
 import dev.app09.graph.json.JsonReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +67,15 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report here (never overwritten) instead of standard output.")
     private @Nullable Path output;
 
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "Keep Graph's delta links and the last scan in DIR (owner-only); the next scan with the "
+                    + "same DIR reads only what changed. Live or local Graph only.")
+    private @Nullable Path state;
+
+    @Option(names = "--fresh-state",
+            description = "With --state: ignore the saved state (a full scan) and replace it.")
+    private boolean freshState;
+
     @Option(names = "--industry", paramLabel = "INDUSTRY",
             description = "Add an industry profile to the markdown report: financial-services, technology, manufacturing, healthcare.")
     private @Nullable String industry;
@@ -88,7 +99,21 @@ final class ScanCommand implements Callable<Integer> {
             throw usage("--output " + target + " exists; app09 never overwrites a file: choose another name");
         }
         Judging judging = new Judging(chosen == Format.CSV, policy, instant);
-        StreamedTenant read = source.stream(console, judging::sinkFor);
+        if (freshState && state == null) {
+            throw usage("--fresh-state goes with --state DIR");
+        }
+        StreamedTenant read;
+        try {
+            read = source.stream(console, clock, judging::sinkFor, state, freshState);
+        } catch (BadInputException e) {
+            if (state != null && e.source().equals(ScanStateFile.in(state).toString())) {
+                console.err().println("app09: " + App09Command.printable(e.getMessage()));
+                console.err().println("app09: the saved state is not used; to start over, run the same scan with "
+                        + "--fresh-state (a full scan that replaces it)");
+                return ExitCode.BAD_INPUT;
+            }
+            throw e;
+        }
         List<ScanProblem> problems = new ArrayList<>(read.problems());
         for (ExceptionEntry unmatched : judging.judge().unmatchedExceptions()) {
             problems.add(PolicyOptions.unmatchedException(unmatched, console));

@@ -10,6 +10,7 @@ import dev.app09.core.rules.WorkloadJoin;
 import dev.app09.graph.ExportReader;
 import dev.app09.graph.GraphConnection;
 import dev.app09.graph.GraphReader;
+import dev.app09.graph.IncrementalScan;
 import dev.app09.graph.ScanListener;
 import dev.app09.graph.StreamedTenant;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -124,9 +126,15 @@ abstract class SourceOptions {
      * first (its files are bounded), then joined.
      *
      * @param sinkFor makes the workload sink, given the sign-in evidence
+     * @param state the state folder of an incremental scan, or null
+     * @param freshState whether to ignore the saved state and replace it
      */
-    StreamedTenant stream(Console console, Function<@Nullable SignInEvidence, Consumer<Workload>> sinkFor) {
+    StreamedTenant stream(Console console, Clock clock, Function<@Nullable SignInEvidence, Consumer<Workload>> sinkFor,
+            @Nullable Path state, boolean freshState) {
         checkOne();
+        if (export != null && state != null) {
+            throw usage("--state keeps Graph's delta links: it needs --graph-url or --tenant-id, not --export");
+        }
         if (export != null) {
             TenantSnapshot snapshot = read(console, false);
             WorkloadJoin join = WorkloadJoin.into(sinkFor.apply(snapshot.signInEvidence()));
@@ -139,8 +147,13 @@ abstract class SourceOptions {
         }
         ProgressPrinter progress = new ProgressPrinter(console.err(), console.terminal());
         try {
-            return GraphReader.builder().connection(connection(console)).tenantId(guidOrNull(tenantId))
-                    .signInEvidence(signInEvidence).listener(progress).build().stream(sinkFor);
+            GraphReader reader = GraphReader.builder().connection(connection(console)).tenantId(guidOrNull(tenantId))
+                    .signInEvidence(signInEvidence).listener(progress).build();
+            if (state == null) {
+                return reader.stream(sinkFor);
+            }
+            IncrementalScan scan = IncrementalScan.of(reader, state, clock);
+            return (freshState ? scan.fresh() : scan).stream(sinkFor);
         } finally {
             progress.finish();
         }

@@ -9,6 +9,7 @@ import dev.app09.core.model.CredentialSignIn;
 import dev.app09.core.model.FederatedIdentityCredential;
 import dev.app09.core.model.ServicePrincipal;
 import dev.app09.graph.BadInputException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,13 +71,75 @@ public final class GraphJsonReader<T> {
      * @throws BadInputException when the input is not JSON, is cut short or has the wrong shape
      */
     public @Nullable String read(InputStream in, String source, Consumer<? super T> each) {
+        requireNonNull(each, "each");
+        return page(in, source, cursor -> each.accept(element.apply(cursor))).nextLink();
+    }
+
+    /**
+     * Reads one page of a delta round: each changed or new object comes whole, each removed one
+     * as its id with {@code @removed}.
+     *
+     * @param in the JSON; not closed
+     * @param source the request, for error messages
+     * @param changed receives each changed or new object
+     * @param removed receives the object id of each removed one
+     * @return the page's links: a next link while the round goes on, a delta link on its last page
+     * @throws BadInputException when the input is not JSON, is cut short or has the wrong shape
+     */
+    public Links readDelta(InputStream in, String source, Consumer<? super T> changed, Consumer<UUID> removed) {
+        requireNonNull(changed, "changed");
+        requireNonNull(removed, "removed");
+        return page(in, source, cursor -> {
+            // "@removed" may come after the other properties: look at the object before mapping it.
+            byte[] copy = cursor.copy();
+            var entry = new Object() {
+                @Nullable UUID id;
+                boolean removed;
+            };
+            try (JsonCursor look = JsonCursor.open(new ByteArrayInputStream(copy), source)) {
+                look.next("an object");
+                look.object("a changed object", name -> {
+                    switch (name) {
+                        case "id" -> entry.id = look.uuid("the object's id");
+                        case "@removed" -> {
+                            entry.removed = true;
+                            look.skip();
+                        }
+                        default -> look.skip();
+                    }
+                });
+            }
+            if (entry.removed) {
+                if (entry.id == null) {
+                    throw cursor.error("a removed object without its id");
+                }
+                removed.accept(entry.id);
+                return;
+            }
+            try (JsonCursor whole = JsonCursor.open(new ByteArrayInputStream(copy), source)) {
+                whole.next("an object");
+                changed.accept(element.apply(whole));
+            }
+        });
+    }
+
+    /**
+     * The links of a collection page.
+     *
+     * @param nextLink the next page, verbatim, or null on the last page
+     * @param deltaLink where the next delta round starts (on the last page of a delta round), or null
+     */
+    public record Links(@Nullable String nextLink, @Nullable String deltaLink) {
+    }
+
+    private Links page(InputStream in, String source, Consumer<JsonCursor> each) {
         requireNonNull(in, "in");
         requireNonNull(source, "source");
-        requireNonNull(each, "each");
         try (JsonCursor cursor = JsonCursor.open(in, source)) {
             JsonToken first = cursor.next("a JSON array or a Graph collection ({\"value\": [...]})");
             var page = new Object() {
                 @Nullable String nextLink;
+                @Nullable String deltaLink;
                 boolean sawValue;
             };
             if (first == JsonToken.START_ARRAY) {
@@ -93,6 +156,7 @@ public final class GraphJsonReader<T> {
                             elements(cursor, each);
                         }
                         case "@odata.nextlink" -> page.nextLink = cursor.string("@odata.nextLink");
+                        case "@odata.deltalink" -> page.deltaLink = cursor.string("@odata.deltaLink");
                         default -> cursor.skip();
                     }
                 });
@@ -106,13 +170,13 @@ public final class GraphJsonReader<T> {
                         + cursor.describe());
             }
             cursor.expectEnd();
-            return page.nextLink;
+            return new Links(page.nextLink, page.deltaLink);
         }
     }
 
-    private void elements(JsonCursor cursor, Consumer<? super T> each) {
+    private static void elements(JsonCursor cursor, Consumer<JsonCursor> each) {
         while (cursor.next("an element or ']'") != JsonToken.END_ARRAY) {
-            each.accept(element.apply(cursor));
+            each.accept(cursor);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.app09.graph.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.app09.graph.BadInputException;
 import java.io.Closeable;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -101,6 +103,19 @@ final class JsonCursor implements Closeable {
 
     @Nullable JsonToken token() {
         return parser.currentToken();
+    }
+
+    /** Copies the object or array at the current token, whole, as JSON bytes (the cursor moves past it). */
+    byte[] copy() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator copy = FACTORY.createGenerator(out)) {
+            copy.copyCurrentStructure(parser);
+        } catch (JsonProcessingException e) {
+            throw notJson(e);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+        return out.toByteArray();
     }
 
     /** Fails unless the input ends here (nothing but whitespace after the document). */
