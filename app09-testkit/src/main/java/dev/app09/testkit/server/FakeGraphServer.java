@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.app09.core.model.Application;
+import dev.app09.core.model.ServicePrincipal;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.testkit.tenant.TenantSource;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * A fake Microsoft Graph on a local port, serving one tenant over real HTTP with Graph's
@@ -161,6 +164,129 @@ public final class FakeGraphServer implements AutoCloseable {
      */
     public FakeGraphServer certificate(UUID keyId, byte[] der) {
         directory.storeKeyValue(requireNonNull(keyId, "keyId"), der);
+        return this;
+    }
+
+    /**
+     * Changes an application as a write would: the list, the single object, {@link #snapshot()}
+     * and delta queries show the new state. Works on every kind of tenant source; a generated
+     * tenant holds only the changed object. Kept until the next {@link #serve} or {@link #reset()}.
+     *
+     * <pre>{@code
+     * graph.changeApplication(app.id(), a -> new Application(a.id(), a.appId(), "Payroll v2",
+     *         a.createdDateTime(), a.signInAudience(), a.passwordCredentials(), a.keyCredentials(),
+     *         a.federatedIdentityCredentials()));
+     * }</pre>
+     *
+     * @param objectId the application's object id
+     * @param change from the application as it is now to what it becomes; it must keep the id and
+     *     the appId, which Graph never changes
+     * @return this server
+     * @throws IllegalArgumentException when the tenant has no such application (or it was deleted),
+     *     or the change touches its id or appId
+     */
+    public FakeGraphServer changeApplication(UUID objectId, UnaryOperator<Application> change) {
+        requireNonNull(change, "change");
+        directory.changeApplication(requireNonNull(objectId, "objectId"), change);
+        return this;
+    }
+
+    /**
+     * Changes a service principal as a write would; see {@link #changeApplication}.
+     *
+     * @param objectId the service principal's object id
+     * @param change from the service principal as it is now to what it becomes; it must keep the
+     *     id and the appId
+     * @return this server
+     * @throws IllegalArgumentException when the tenant has no such service principal (or it was
+     *     deleted), or the change touches its id or appId
+     */
+    public FakeGraphServer changeServicePrincipal(UUID objectId, UnaryOperator<ServicePrincipal> change) {
+        requireNonNull(change, "change");
+        directory.changeServicePrincipal(requireNonNull(objectId, "objectId"), change);
+        return this;
+    }
+
+    /**
+     * Deletes an application for good: it leaves the list, its single object answers 404, {@link
+     * #snapshot()} no longer holds it, and delta queries report it {@code "@removed": {"reason":
+     * "deleted"}}. List pages pass over it, so a page may hold fewer objects than {@code $top}.
+     *
+     * @param objectId the application's object id
+     * @return this server
+     * @throws IllegalArgumentException when the tenant has no such application (or it was deleted)
+     */
+    public FakeGraphServer deleteApplication(UUID objectId) {
+        directory.removeApplication(requireNonNull(objectId, "objectId"), FakeDirectory.DELETED);
+        return this;
+    }
+
+    /**
+     * Deletes a service principal for good; see {@link #deleteApplication}.
+     *
+     * @param objectId the service principal's object id
+     * @return this server
+     * @throws IllegalArgumentException when the tenant has no such service principal (or it was
+     *     deleted)
+     */
+    public FakeGraphServer deleteServicePrincipal(UUID objectId) {
+        directory.removeServicePrincipal(requireNonNull(objectId, "objectId"), FakeDirectory.DELETED);
+        return this;
+    }
+
+    /**
+     * Moves an application to the deleted items, as {@code DELETE /applications/{id}} does on
+     * Graph: gone from the list, the single object and {@link #snapshot()} as with {@link
+     * #deleteApplication}, but delta queries report it {@code "@removed": {"reason": "changed"}}
+     * (it could be restored). The fake restores nothing.
+     *
+     * @param objectId the application's object id
+     * @return this server
+     * @throws IllegalArgumentException when the tenant has no such application (or it was deleted)
+     */
+    public FakeGraphServer softDeleteApplication(UUID objectId) {
+        directory.removeApplication(requireNonNull(objectId, "objectId"), FakeDirectory.SOFT_DELETED);
+        return this;
+    }
+
+    /**
+     * Moves a service principal to the deleted items; see {@link #softDeleteApplication}.
+     *
+     * @param objectId the service principal's object id
+     * @return this server
+     * @throws IllegalArgumentException when the tenant has no such service principal (or it was
+     *     deleted)
+     */
+    public FakeGraphServer softDeleteServicePrincipal(UUID objectId) {
+        directory.removeServicePrincipal(requireNonNull(objectId, "objectId"), FakeDirectory.SOFT_DELETED);
+        return this;
+    }
+
+    /**
+     * Creates an application after the tenant's others: listed last, gettable by its id, in
+     * {@link #snapshot()}, and reported by delta queries. Checking the appId reads every
+     * application once: on a generated tenant of a million objects that takes a moment.
+     *
+     * @param application the new application
+     * @return this server
+     * @throws IllegalArgumentException when its object id is (or was) taken, or another
+     *     application has its appId
+     */
+    public FakeGraphServer addApplication(Application application) {
+        directory.addApplication(requireNonNull(application, "application"));
+        return this;
+    }
+
+    /**
+     * Creates a service principal after the tenant's others; see {@link #addApplication}.
+     *
+     * @param servicePrincipal the new service principal
+     * @return this server
+     * @throws IllegalArgumentException when its object id is (or was) taken, or another service
+     *     principal has its appId
+     */
+    public FakeGraphServer addServicePrincipal(ServicePrincipal servicePrincipal) {
+        directory.addServicePrincipal(requireNonNull(servicePrincipal, "servicePrincipal"));
         return this;
     }
 

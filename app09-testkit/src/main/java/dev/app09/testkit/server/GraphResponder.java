@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.app09.core.model.AppManagementPolicy;
 import dev.app09.core.model.AppManagementRestrictions;
+import dev.app09.core.model.Application;
 import dev.app09.core.model.CredentialSignIn;
 import dev.app09.core.model.FederatedIdentityCredential;
 import dev.app09.core.model.KeyCredential;
@@ -80,7 +81,7 @@ final class GraphResponder {
         return switch (route.endpoint()) {
             case APPLICATIONS -> applications(call);
             case SERVICE_PRINCIPALS -> page(call, Endpoint.SERVICE_PRINCIPALS, "servicePrincipals",
-                    source.servicePrincipalCount(), i -> true,
+                    directory.servicePrincipals().size(), directory.servicePrincipals()::present,
                     (out, i, select) -> GraphJson.servicePrincipal(out, directory.servicePrincipal(i), select),
                     call.query().select(GraphJson.SERVICE_PRINCIPAL_PROPERTIES, "servicePrincipal"));
             case APPLICATION -> {
@@ -164,7 +165,8 @@ final class GraphResponder {
         if (expand && !options.federatedExpandSupported()) {
             throw GraphError.badRequest("Expanding federatedIdentityCredentials is not supported on this collection.");
         }
-        IntPredicate include = i -> true;
+        ObjectCollection<Application> applications = directory.applications();
+        IntPredicate include = applications::present;
         String filter = query.get("$filter");
         if (filter != null) {
             if (!filter.trim().equals(FEDERATED_COUNT_FILTER)) {
@@ -174,9 +176,9 @@ final class GraphResponder {
                 throw new GraphError(400, "Request_UnsupportedQuery",
                         "This advanced query needs the header 'ConsistencyLevel: eventual' and $count=true.");
             }
-            include = i -> !directory.application(i).federatedIdentityCredentials().isEmpty();
+            include = i -> applications.present(i) && !applications.get(i).federatedIdentityCredentials().isEmpty();
         }
-        return page(call, Endpoint.APPLICATIONS, "applications", directory.source().applicationCount(), include,
+        return page(call, Endpoint.APPLICATIONS, "applications", applications.size(), include,
                 (out, i, chosen) -> GraphJson.application(out, directory.application(i), chosen, expand, null), select);
     }
 
@@ -190,7 +192,11 @@ final class GraphResponder {
         void write(JsonGenerator out) throws IOException;
     }
 
-    /** One page of a collection: only the objects of this page are rendered. */
+    /**
+     * One page of a collection: only the objects of this page are rendered. Positions {@code
+     * include} refuses (removed objects, filtered ones) are passed over, and the page is filled
+     * from the positions after them.
+     */
     private Answer page(Call call, Endpoint endpoint, String context, int size, IntPredicate include, ItemWriter item,
             Set<String> select) {
         GraphQuery query = call.query();
@@ -264,12 +270,12 @@ final class GraphResponder {
 
     private int applicationIndex(Route route) {
         UUID id = route.objectId();
-        return directory.source().applicationIndex(id).orElseThrow(() -> GraphError.notFound(id.toString()));
+        return directory.applications().indexOf(id).orElseThrow(() -> GraphError.notFound(id.toString()));
     }
 
     private int servicePrincipalIndex(Route route) {
         UUID id = route.objectId();
-        return directory.source().servicePrincipalIndex(id).orElseThrow(() -> GraphError.notFound(id.toString()));
+        return directory.servicePrincipals().indexOf(id).orElseThrow(() -> GraphError.notFound(id.toString()));
     }
 
     private static String lastSegment(String path) {
