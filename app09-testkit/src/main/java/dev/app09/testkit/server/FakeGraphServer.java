@@ -19,9 +19,12 @@ import java.util.function.UnaryOperator;
  * A fake Microsoft Graph on a local port, serving one tenant over real HTTP with Graph's
  * behaviour: {@code $top} up to 999 (400 above), {@code @odata.nextLink} paging with opaque skip
  * tokens, {@code $select}, {@code $expand=federatedIdentityCredentials}, the federated-credential
- * count filter, Graph's error bodies, and credential writes with Graph's semantics ({@code PATCH}
- * replaces the whole key list). Pages are rendered when asked for, so a {@link
- * dev.app09.testkit.tenant.GeneratedTenant} of a million objects is served without building them.
+ * count filter, delta queries with opaque delta links, Graph's error bodies, and credential
+ * writes with Graph's semantics ({@code PATCH} replaces the whole key list). Pages are rendered
+ * when asked for, so a {@link dev.app09.testkit.tenant.GeneratedTenant} of a million objects is
+ * served without building them. Tests change the tenant by object id ({@link
+ * #changeApplication}, {@link #deleteApplication}, {@link #addApplication}, ...), and only the
+ * changes are held.
  *
  * <pre>{@code
  * try (FakeGraphServer graph = FakeGraphServer.start(tenant)) {
@@ -32,7 +35,9 @@ import java.util.function.UnaryOperator;
  * }</pre>
  *
  * Served paths: {@code /v1.0/applications[/{id}[/federatedIdentityCredentials|/addKey|/removePassword]]},
- * {@code /v1.0/servicePrincipals[/{id}[/removePassword]]}, {@code
+ * {@code /v1.0/servicePrincipals[/{id}[/removePassword]]}, the delta queries {@code
+ * /v1.0/applications/delta} and {@code /v1.0/servicePrincipals/delta} (also called {@code delta()},
+ * as the Graph SDK does, and {@code microsoft.graph.delta()}), {@code
  * /v1.0/policies/defaultAppManagementPolicy} (a disabled, empty policy when the tenant has none,
  * as every Graph tenant has one), {@code /beta/reports/appCredentialSignInActivities} and {@code
  * /v1.0/organization}. Authentication is not checked: the journal records whether a request
@@ -49,6 +54,7 @@ public final class FakeGraphServer implements AutoCloseable {
     // Set by serve(), which the constructor calls once the port is known and before any client can.
     private volatile TenantSource served;
     private volatile SkipTokens tokens;
+    private volatile DeltaTokens deltaTokens;
     private volatile FakeDirectory directory;
     private volatile GraphResponder responder;
 
@@ -104,13 +110,14 @@ public final class FakeGraphServer implements AutoCloseable {
     public synchronized FakeGraphServer serve(TenantSource tenant) {
         this.served = requireNonNull(tenant, "tenant");
         this.tokens = new SkipTokens(); // a link into the previous tenant is no link into this one
+        this.deltaTokens = new DeltaTokens();
         this.directory = new FakeDirectory(tenant);
         this.responder = newResponder(directory, baseUrl());
         return this;
     }
 
     private GraphResponder newResponder(FakeDirectory state, String base) {
-        return new GraphResponder(state, tokens, base, options, clock, json);
+        return new GraphResponder(state, tokens, deltaTokens, base, options, clock, json);
     }
 
     /** @return {@code http://127.0.0.1:PORT}, the root under which {@code /v1.0} and {@code /beta} live */
@@ -287,6 +294,19 @@ public final class FakeGraphServer implements AutoCloseable {
      */
     public FakeGraphServer addServicePrincipal(ServicePrincipal servicePrincipal) {
         directory.addServicePrincipal(requireNonNull(servicePrincipal, "servicePrincipal"));
+        return this;
+    }
+
+    /**
+     * Expires every delta token issued so far, as Graph does after a week or when it loses the
+     * sync state: their delta and next links answer {@code 410 Gone} with error code {@code
+     * syncStateNotFound}, and the client must start again with a full round. Tokens issued later
+     * are valid.
+     *
+     * @return this server
+     */
+    public FakeGraphServer expireDeltaTokens() {
+        deltaTokens.expireAll();
         return this;
     }
 

@@ -45,14 +45,16 @@ final class GraphResponder {
     private final FakeDirectory directory;
     private final CredentialWrites writes;
     private final SkipTokens tokens;
+    private final DeltaResponder delta;
     private final String baseUrl;
     private final ServerOptions options;
 
-    GraphResponder(FakeDirectory directory, SkipTokens tokens, String baseUrl, ServerOptions options, Clock clock,
-            ObjectMapper json) {
+    GraphResponder(FakeDirectory directory, SkipTokens tokens, DeltaTokens deltaTokens, String baseUrl,
+            ServerOptions options, Clock clock, ObjectMapper json) {
         this.directory = directory;
         this.writes = new CredentialWrites(directory, clock, json);
         this.tokens = tokens;
+        this.delta = new DeltaResponder(directory, deltaTokens, baseUrl);
         this.baseUrl = baseUrl;
         this.options = options;
     }
@@ -62,6 +64,9 @@ final class GraphResponder {
         String token = query.get("$skiptoken");
         if (!route.endpoint().paged()) {
             return 0;
+        }
+        if (route.endpoint().delta()) {
+            return delta.page(route.endpoint(), query);
         }
         if (token == null) {
             return 1;
@@ -80,6 +85,7 @@ final class GraphResponder {
         TenantSource source = directory.source();
         return switch (route.endpoint()) {
             case APPLICATIONS -> applications(call);
+            case APPLICATIONS_DELTA, SERVICE_PRINCIPALS_DELTA -> delta.answer(route.endpoint(), call);
             case SERVICE_PRINCIPALS -> page(call, Endpoint.SERVICE_PRINCIPALS, "servicePrincipals",
                     directory.servicePrincipals().size(), directory.servicePrincipals()::present,
                     (out, i, select) -> GraphJson.servicePrincipal(out, directory.servicePrincipal(i), select),
