@@ -11,6 +11,7 @@ import dev.app09.core.model.ServicePrincipal;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.testkit.tenant.TenantSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -91,7 +92,8 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     /**
-     * Serves another tenant from now on; earlier writes are forgotten, faults and journal kept.
+     * Serves another tenant from now on; earlier writes and changes are forgotten, and links into
+     * the previous tenant (skip and delta tokens) answer 400; faults, journal and latency kept.
      *
      * @param tenant the tenant
      * @return this server
@@ -101,8 +103,9 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     /**
-     * Serves another tenant from now on; earlier writes and recorded sign-ins are forgotten,
-     * faults and journal kept.
+     * Serves another tenant from now on; earlier writes, changes and recorded sign-ins are
+     * forgotten, and links into the previous tenant (skip and delta tokens) answer 400; faults,
+     * journal and latency kept.
      *
      * @param tenant the tenant, read one object at a time
      * @return this server
@@ -350,6 +353,29 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     /**
+     * Delays every answer of the fake Graph, errors and injected faults included, as a network and
+     * a distant service would: for benchmarks of clients that overlap their requests. Zero (the
+     * default) answers at once; {@link #reset()} sets it back to zero. An injected {@link
+     * Fault#delay} comes on top.
+     *
+     * <pre>{@code
+     * graph.latency(Duration.ofMillis(50)); // each request now costs at least 50 ms
+     * }</pre>
+     *
+     * @param perAnswer how much later than at once each answer comes, whole milliseconds
+     * @return this server
+     * @throws IllegalArgumentException when negative or longer than {@link Integer#MAX_VALUE} ms
+     */
+    public FakeGraphServer latency(Duration perAnswer) {
+        requireNonNull(perAnswer, "perAnswer");
+        if (perAnswer.isNegative() || perAnswer.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a latency is from 0 to " + Integer.MAX_VALUE + " ms, not " + perAnswer);
+        }
+        wireMock.setGlobalFixedDelay((int) perAnswer.toMillis());
+        return this;
+    }
+
+    /**
      * @param value the clock behind error dates, HTTP-date Retry-After values, the validity of
      *     addKey proofs and certificates, and the time a {@link FakeTokenEndpoint} records sign-ins
      *     at and checks key credentials' dates at (the system clock unless set)
@@ -362,11 +388,13 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     /**
-     * Back to the state after start: faults cleared, journal emptied, switches reset, the system
-     * clock, the tenant served as it was built (writes and recorded sign-ins forgotten).
+     * Back to the state after start: faults cleared, journal emptied, switches reset, no latency,
+     * the system clock, the tenant served as it was built (writes, changes, delta tokens and
+     * recorded sign-ins forgotten).
      */
     public synchronized void reset() {
         faults.clear();
+        wireMock.setGlobalFixedDelay(0);
         journal.clear();
         options.reset();
         clock = Clock.systemUTC();
