@@ -431,8 +431,9 @@ final class DeltaQueryTest {
             "$select=id&$expand=federatedIdentityCredentials",
             "$filter=id%20eq%20'x'",
             "$count=true",
-            "$orderby=displayName"})
-    void query_options_delta_does_not_take_are_refused(String query) throws Exception {
+            "$orderby=displayName",
+            "$select=id,secretText"})
+    void query_options_and_properties_delta_does_not_take_are_refused(String query) throws Exception {
         assertGraphError(http.get(APPLICATIONS_DELTA + "?" + query), 400, "Request_BadRequest");
         assertGraphError(http.get("/v1.0/servicePrincipals/delta()?" + query), 400, "Request_BadRequest");
     }

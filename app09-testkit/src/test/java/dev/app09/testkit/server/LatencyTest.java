@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class LatencyTest {
 
     private static final TenantSnapshot TENANT = FakeTenant.create().application("Payroll", app -> app.secret()).build();
-    private static final Duration LATENCY = Duration.ofMillis(400);
+    private static final Duration LATENCY = Duration.ofMillis(250);
 
     @RegisterExtension
     static final FakeGraphExtension extension = FakeGraphExtension.create();
