@@ -220,7 +220,8 @@ public final class FakeGraphServer implements AutoCloseable {
     /**
      * Deletes an application for good: it leaves the list, its single object answers 404, {@link
      * #snapshot()} no longer holds it, and delta queries report it {@code "@removed": {"reason":
-     * "deleted"}}. List pages pass over it, so a page may hold fewer objects than {@code $top}.
+     * "deleted"}}. List pages pass over it and fill up from the objects after it; when the last
+     * objects are gone, the last page may be empty, as Graph's can be.
      *
      * @param objectId the application's object id
      * @return this server
