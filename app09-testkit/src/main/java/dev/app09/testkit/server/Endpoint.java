@@ -4,6 +4,12 @@ package dev.app09.testkit.server;
 public enum Endpoint {
     /** {@code GET /v1.0/applications}. */
     APPLICATIONS,
+    /**
+     * {@code GET /v1.0/applications/delta}, also called {@code delta()}, {@code
+     * microsoft.graph.delta} and {@code microsoft.graph.delta()} (the Graph SDK sends {@code
+     * delta()}): a delta query round, its pages and its delta links.
+     */
+    APPLICATIONS_DELTA,
     /** {@code GET /v1.0/applications/{id}}. */
     APPLICATION,
     /** {@code GET /v1.0/applications/{id}/federatedIdentityCredentials}. */
@@ -16,6 +22,8 @@ public enum Endpoint {
     REMOVE_PASSWORD,
     /** {@code GET /v1.0/servicePrincipals}. */
     SERVICE_PRINCIPALS,
+    /** {@code GET /v1.0/servicePrincipals/delta}, under the same names as {@link #APPLICATIONS_DELTA}. */
+    SERVICE_PRINCIPALS_DELTA,
     /** {@code GET /v1.0/servicePrincipals/{id}}. */
     SERVICE_PRINCIPAL,
     /** {@code GET /v1.0/policies/defaultAppManagementPolicy}. */
@@ -29,6 +37,11 @@ public enum Endpoint {
 
     /** @return whether the endpoint answers with pages of a collection */
     public boolean paged() {
-        return this == APPLICATIONS || this == SERVICE_PRINCIPALS || this == SIGN_IN_ACTIVITIES;
+        return this == APPLICATIONS || this == SERVICE_PRINCIPALS || this == SIGN_IN_ACTIVITIES || delta();
+    }
+
+    /** @return whether the endpoint is a delta function, paged by its own state tokens */
+    public boolean delta() {
+        return this == APPLICATIONS_DELTA || this == SERVICE_PRINCIPALS_DELTA;
     }
 }

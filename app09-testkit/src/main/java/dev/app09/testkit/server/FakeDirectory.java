@@ -1,5 +1,7 @@
 package dev.app09.testkit.server;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.app09.core.model.Application;
 import dev.app09.core.model.CredentialSignIn;
 import dev.app09.core.model.KeyCredential;
@@ -21,40 +23,65 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The served tenant's current state: the source as built, plus the objects writes have replaced
- * (kept by position, so a generated tenant of a million objects changes only what is written),
- * the certificate bytes ({@code key}) of key credentials, and the certificate sign-ins a {@link
- * FakeTokenEndpoint} recorded. Thread-safe.
+ * The served tenant's current state: the source as built, plus what writes changed (objects
+ * replaced, added or removed, kept by position in an {@link ObjectCollection}, so a generated
+ * tenant of a million objects holds only what is written), a change version that every write
+ * raises and delta queries read, the certificate bytes ({@code key}) of key credentials, and the
+ * certificate sign-ins a {@link FakeTokenEndpoint} recorded. Thread-safe: writes run under this
+ * object's lock.
  */
 final class FakeDirectory {
 
+    /** Graph's {@code @removed} reason for an object deleted for good. */
+    static final String DELETED = "deleted";
+    /** Graph's {@code @removed} reason for an object moved to the deleted items (soft-deleted). */
+    static final String SOFT_DELETED = "changed";
+
     private final TenantSource source;
-    private final Map<Integer, Application> changedApplications = new ConcurrentHashMap<>();
-    private final Map<Integer, ServicePrincipal> changedServicePrincipals = new ConcurrentHashMap<>();
+    private final ObjectCollection<Application> applications;
+    private final ObjectCollection<ServicePrincipal> servicePrincipals;
     private final Map<UUID, byte[]> keyValues = new ConcurrentHashMap<>();
     // Guarded by this; in recording order, one per keyId, as the report keeps one row per credential.
     private final Map<UUID, CredentialSignIn> recordedSignIns = new LinkedHashMap<>();
+    // Guarded by this: the version of the last write, 0 before any.
+    private long version;
 
     FakeDirectory(TenantSource source) {
         this.source = source;
+        this.applications = new ObjectCollection<>(source.applicationCount(), source::application,
+                source::applicationIndex, Application::id);
+        this.servicePrincipals = new ObjectCollection<>(source.servicePrincipalCount(), source::servicePrincipal,
+                source::servicePrincipalIndex, ServicePrincipal::id);
     }
 
     TenantSource source() {
         return source;
     }
 
+    ObjectCollection<Application> applications() {
+        return applications;
+    }
+
+    ObjectCollection<ServicePrincipal> servicePrincipals() {
+        return servicePrincipals;
+    }
+
+    /** @return the version of the last write: a change recorded later has a greater one */
+    synchronized long version() {
+        return version;
+    }
+
     Application application(int index) {
-        Application changed = changedApplications.get(index);
-        return changed != null ? changed : source.application(index);
+        return applications.get(index);
     }
 
     ServicePrincipal servicePrincipal(int index) {
-        ServicePrincipal changed = changedServicePrincipals.get(index);
-        return changed != null ? changed : source.servicePrincipal(index);
+        return servicePrincipals.get(index);
     }
 
     /**
@@ -62,24 +89,108 @@ final class FakeDirectory {
      * generated tenant keeps no appId index.
      */
     OptionalInt applicationIndexByAppId(UUID appId) {
-        for (int i = 0; i < source.applicationCount(); i++) {
-            if (application(i).appId().equals(appId)) {
+        return indexByAppId(applications, appId, Application::appId);
+    }
+
+    private static <T> OptionalInt indexByAppId(ObjectCollection<T> objects, UUID appId, Function<T, UUID> appIdOf) {
+        for (int i = 0; i < objects.size(); i++) {
+            if (objects.present(i) && appIdOf.apply(objects.get(i)).equals(appId)) {
                 return OptionalInt.of(i);
             }
         }
         return OptionalInt.empty();
     }
 
+    /** A write of Graph's: an object deleted after the request found it is not found. */
     synchronized Application updateApplication(int index, UnaryOperator<Application> change) {
-        Application updated = change.apply(application(index));
-        changedApplications.put(index, updated);
+        requirePresent(applications, index);
+        Application current = applications.get(index);
+        Application updated = requireNonNull(change.apply(current), "the changed application");
+        requireSameIds(current.id(), current.appId(), updated.id(), updated.appId(), "an application");
+        applications.replace(index, updated, ++version);
         return updated;
     }
 
+    /** A write of Graph's: an object deleted after the request found it is not found. */
     synchronized ServicePrincipal updateServicePrincipal(int index, UnaryOperator<ServicePrincipal> change) {
-        ServicePrincipal updated = change.apply(servicePrincipal(index));
-        changedServicePrincipals.put(index, updated);
+        requirePresent(servicePrincipals, index);
+        ServicePrincipal current = servicePrincipals.get(index);
+        ServicePrincipal updated = requireNonNull(change.apply(current), "the changed service principal");
+        requireSameIds(current.id(), current.appId(), updated.id(), updated.appId(), "a service principal");
+        servicePrincipals.replace(index, updated, ++version);
         return updated;
+    }
+
+    private static void requirePresent(ObjectCollection<?> objects, int index) {
+        if (!objects.present(index)) {
+            throw GraphError.notFound(objects.id(index).toString());
+        }
+    }
+
+    /** A change made by a test, through {@link FakeGraphServer#changeApplication}. */
+    synchronized void changeApplication(UUID id, UnaryOperator<Application> change) {
+        updateApplication(index(applications, id, "application"), change);
+    }
+
+    /** A change made by a test, through {@link FakeGraphServer#changeServicePrincipal}. */
+    synchronized void changeServicePrincipal(UUID id, UnaryOperator<ServicePrincipal> change) {
+        updateServicePrincipal(index(servicePrincipals, id, "service principal"), change);
+    }
+
+    private static int index(ObjectCollection<?> objects, UUID id, String what) {
+        return objects.indexOf(id).orElseThrow(() ->
+                new IllegalArgumentException("the served tenant has no " + what + " with object id " + id));
+    }
+
+    /** Graph never changes these: a change that does is a mistake of the test, not a write. */
+    private static void requireSameIds(UUID id, UUID appId, UUID newId, UUID newAppId, String what) {
+        if (!id.equals(newId) || !appId.equals(newAppId)) {
+            throw new IllegalArgumentException("the id and appId of " + what + " never change: " + id + "/" + appId
+                    + " cannot become " + newId + "/" + newAppId);
+        }
+    }
+
+    /** Appends an application after the source's; its id and appId must be new to the collection. */
+    synchronized void addApplication(Application application) {
+        requireNew(applications, application.id(), application.appId(), Application::appId, "an application");
+        applications.add(application, ++version);
+    }
+
+    /** Appends a service principal after the source's; its id and appId must be new to the collection. */
+    synchronized void addServicePrincipal(ServicePrincipal servicePrincipal) {
+        requireNew(servicePrincipals, servicePrincipal.id(), servicePrincipal.appId(), ServicePrincipal::appId,
+                "a service principal");
+        servicePrincipals.add(servicePrincipal, ++version);
+    }
+
+    private static <T> void requireNew(ObjectCollection<T> objects, UUID id, UUID appId, Function<T, UUID> appIdOf,
+            String what) {
+        if (objects.everHeld(id)) {
+            throw new IllegalArgumentException("the tenant already has (or had) " + what + " with id " + id);
+        }
+        OptionalInt sameAppId = indexByAppId(objects, appId, appIdOf);
+        if (sameAppId.isPresent()) {
+            throw new IllegalArgumentException("appId " + appId + " is already used by " + what + " with id "
+                    + objects.id(sameAppId.getAsInt()));
+        }
+    }
+
+    /**
+     * Removes an application.
+     *
+     * @param reason {@link #DELETED} or {@link #SOFT_DELETED}
+     */
+    synchronized void removeApplication(UUID id, String reason) {
+        applications.remove(index(applications, id, "application"), reason, ++version);
+    }
+
+    /**
+     * Removes a service principal.
+     *
+     * @param reason {@link #DELETED} or {@link #SOFT_DELETED}
+     */
+    synchronized void removeServicePrincipal(UUID id, String reason) {
+        servicePrincipals.remove(index(servicePrincipals, id, "service principal"), reason, ++version);
     }
 
     /**
@@ -163,15 +274,17 @@ final class FakeDirectory {
     }
 
     TenantSnapshot snapshot() {
-        List<Application> applications = new ArrayList<>();
-        for (int i = 0; i < source.applicationCount(); i++) {
-            applications.add(application(i));
+        return new TenantSnapshot(source.tenantId(), present(applications), present(servicePrincipals),
+                source.appManagementPolicy(), signInEvidence(), List.of());
+    }
+
+    private static <T> List<T> present(ObjectCollection<T> objects) {
+        List<T> present = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            if (objects.present(i)) {
+                present.add(objects.get(i));
+            }
         }
-        List<ServicePrincipal> servicePrincipals = new ArrayList<>();
-        for (int i = 0; i < source.servicePrincipalCount(); i++) {
-            servicePrincipals.add(servicePrincipal(i));
-        }
-        return new TenantSnapshot(source.tenantId(), applications, servicePrincipals, source.appManagementPolicy(),
-                signInEvidence(), List.of());
+        return present;
     }
 }

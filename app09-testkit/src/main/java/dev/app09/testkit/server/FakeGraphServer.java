@@ -6,19 +6,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.app09.core.model.Application;
+import dev.app09.core.model.ServicePrincipal;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.testkit.tenant.TenantSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * A fake Microsoft Graph on a local port, serving one tenant over real HTTP with Graph's
  * behaviour: {@code $top} up to 999 (400 above), {@code @odata.nextLink} paging with opaque skip
  * tokens, {@code $select}, {@code $expand=federatedIdentityCredentials}, the federated-credential
- * count filter, Graph's error bodies, and credential writes with Graph's semantics ({@code PATCH}
- * replaces the whole key list). Pages are rendered when asked for, so a {@link
- * dev.app09.testkit.tenant.GeneratedTenant} of a million objects is served without building them.
+ * count filter, delta queries with opaque delta links, Graph's error bodies, and credential
+ * writes with Graph's semantics ({@code PATCH} replaces the whole key list). Pages are rendered
+ * when asked for, so a {@link dev.app09.testkit.tenant.GeneratedTenant} of a million objects is
+ * served without building them. Tests change the tenant by object id ({@link
+ * #changeApplication}, {@link #deleteApplication}, {@link #addApplication}, ...), and only the
+ * changes are held.
  *
  * <pre>{@code
  * try (FakeGraphServer graph = FakeGraphServer.start(tenant)) {
@@ -29,7 +36,9 @@ import java.util.UUID;
  * }</pre>
  *
  * Served paths: {@code /v1.0/applications[/{id}[/federatedIdentityCredentials|/addKey|/removePassword]]},
- * {@code /v1.0/servicePrincipals[/{id}[/removePassword]]}, {@code
+ * {@code /v1.0/servicePrincipals[/{id}[/removePassword]]}, the delta queries {@code
+ * /v1.0/applications/delta} and {@code /v1.0/servicePrincipals/delta} (also called {@code delta()},
+ * as the Graph SDK does, and {@code microsoft.graph.delta()}), {@code
  * /v1.0/policies/defaultAppManagementPolicy} (a disabled, empty policy when the tenant has none,
  * as every Graph tenant has one), {@code /beta/reports/appCredentialSignInActivities} and {@code
  * /v1.0/organization}. Authentication is not checked: the journal records whether a request
@@ -46,6 +55,7 @@ public final class FakeGraphServer implements AutoCloseable {
     // Set by serve(), which the constructor calls once the port is known and before any client can.
     private volatile TenantSource served;
     private volatile SkipTokens tokens;
+    private volatile DeltaTokens deltaTokens;
     private volatile FakeDirectory directory;
     private volatile GraphResponder responder;
 
@@ -82,7 +92,8 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     /**
-     * Serves another tenant from now on; earlier writes are forgotten, faults and journal kept.
+     * Serves another tenant from now on; earlier writes and changes are forgotten, and links into
+     * the previous tenant (skip and delta tokens) answer 400; faults, journal and latency kept.
      *
      * @param tenant the tenant
      * @return this server
@@ -92,8 +103,9 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     /**
-     * Serves another tenant from now on; earlier writes and recorded sign-ins are forgotten,
-     * faults and journal kept.
+     * Serves another tenant from now on; earlier writes, changes and recorded sign-ins are
+     * forgotten, and links into the previous tenant (skip and delta tokens) answer 400; faults,
+     * journal and latency kept.
      *
      * @param tenant the tenant, read one object at a time
      * @return this server
@@ -101,13 +113,14 @@ public final class FakeGraphServer implements AutoCloseable {
     public synchronized FakeGraphServer serve(TenantSource tenant) {
         this.served = requireNonNull(tenant, "tenant");
         this.tokens = new SkipTokens(); // a link into the previous tenant is no link into this one
+        this.deltaTokens = new DeltaTokens();
         this.directory = new FakeDirectory(tenant);
         this.responder = newResponder(directory, baseUrl());
         return this;
     }
 
     private GraphResponder newResponder(FakeDirectory state, String base) {
-        return new GraphResponder(state, tokens, base, options, clock, json);
+        return new GraphResponder(state, tokens, deltaTokens, base, options, clock, json);
     }
 
     /** @return {@code http://127.0.0.1:PORT}, the root under which {@code /v1.0} and {@code /beta} live */
@@ -164,6 +177,143 @@ public final class FakeGraphServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Changes an application as a write would: the list, the single object, {@link #snapshot()}
+     * and delta queries show the new state. Works on every kind of tenant source; a generated
+     * tenant holds only the changed object. Kept until the next {@link #serve} or {@link #reset()}.
+     *
+     * <pre>{@code
+     * graph.changeApplication(app.id(), a -> new Application(a.id(), a.appId(), "Payroll v2",
+     *         a.createdDateTime(), a.signInAudience(), a.passwordCredentials(), a.keyCredentials(),
+     *         a.federatedIdentityCredentials()));
+     * }</pre>
+     *
+     * @param objectId the application's object id
+     * @param change from the application as it is now to what it becomes; it must keep the id and
+     *     the appId, which Graph never changes
+     * @return this server
+     * @throws IllegalArgumentException when the tenant has no such application (or it was deleted),
+     *     or the change touches its id or appId
+     */
+    public FakeGraphServer changeApplication(UUID objectId, UnaryOperator<Application> change) {
+        requireNonNull(change, "change");
+        directory.changeApplication(requireNonNull(objectId, "objectId"), change);
+        return this;
+    }
+
+    /**
+     * Changes a service principal as a write would; see {@link #changeApplication}.
+     *
+     * @param objectId the service principal's object id
+     * @param change from the service principal as it is now to what it becomes; it must keep the
+     *     id and the appId
+     * @return this server
+     * @throws IllegalArgumentException when the tenant has no such service principal (or it was
+     *     deleted), or the change touches its id or appId
+     */
+    public FakeGraphServer changeServicePrincipal(UUID objectId, UnaryOperator<ServicePrincipal> change) {
+        requireNonNull(change, "change");
+        directory.changeServicePrincipal(requireNonNull(objectId, "objectId"), change);
+        return this;
+    }
+
+    /**
+     * Deletes an application for good: it leaves the list, its single object answers 404, {@link
+     * #snapshot()} no longer holds it, and delta queries report it {@code "@removed": {"reason":
+     * "deleted"}}. List pages pass over it and fill up from the objects after it; when the last
+     * objects are gone, the last page may be empty, as Graph's can be.
+     *
+     * @param objectId the application's object id
+     * @return this server
+     * @throws IllegalArgumentException when the tenant has no such application (or it was deleted)
+     */
+    public FakeGraphServer deleteApplication(UUID objectId) {
+        directory.removeApplication(requireNonNull(objectId, "objectId"), FakeDirectory.DELETED);
+        return this;
+    }
+
+    /**
+     * Deletes a service principal for good; see {@link #deleteApplication}.
+     *
+     * @param objectId the service principal's object id
+     * @return this server
+     * @throws IllegalArgumentException when the tenant has no such service principal (or it was
+     *     deleted)
+     */
+    public FakeGraphServer deleteServicePrincipal(UUID objectId) {
+        directory.removeServicePrincipal(requireNonNull(objectId, "objectId"), FakeDirectory.DELETED);
+        return this;
+    }
+
+    /**
+     * Moves an application to the deleted items, as {@code DELETE /applications/{id}} does on
+     * Graph: gone from the list, the single object and {@link #snapshot()} as with {@link
+     * #deleteApplication}, but delta queries report it {@code "@removed": {"reason": "changed"}}
+     * (it could be restored). The fake restores nothing.
+     *
+     * @param objectId the application's object id
+     * @return this server
+     * @throws IllegalArgumentException when the tenant has no such application (or it was deleted)
+     */
+    public FakeGraphServer softDeleteApplication(UUID objectId) {
+        directory.removeApplication(requireNonNull(objectId, "objectId"), FakeDirectory.SOFT_DELETED);
+        return this;
+    }
+
+    /**
+     * Moves a service principal to the deleted items; see {@link #softDeleteApplication}.
+     *
+     * @param objectId the service principal's object id
+     * @return this server
+     * @throws IllegalArgumentException when the tenant has no such service principal (or it was
+     *     deleted)
+     */
+    public FakeGraphServer softDeleteServicePrincipal(UUID objectId) {
+        directory.removeServicePrincipal(requireNonNull(objectId, "objectId"), FakeDirectory.SOFT_DELETED);
+        return this;
+    }
+
+    /**
+     * Creates an application after the tenant's others: listed last, gettable by its id, in
+     * {@link #snapshot()}, and reported by delta queries. Checking the appId reads every
+     * application once: on a generated tenant of a million objects that takes a moment.
+     *
+     * @param application the new application
+     * @return this server
+     * @throws IllegalArgumentException when its object id is (or was) taken, or another
+     *     application has its appId
+     */
+    public FakeGraphServer addApplication(Application application) {
+        directory.addApplication(requireNonNull(application, "application"));
+        return this;
+    }
+
+    /**
+     * Creates a service principal after the tenant's others; see {@link #addApplication}.
+     *
+     * @param servicePrincipal the new service principal
+     * @return this server
+     * @throws IllegalArgumentException when its object id is (or was) taken, or another service
+     *     principal has its appId
+     */
+    public FakeGraphServer addServicePrincipal(ServicePrincipal servicePrincipal) {
+        directory.addServicePrincipal(requireNonNull(servicePrincipal, "servicePrincipal"));
+        return this;
+    }
+
+    /**
+     * Expires every delta token issued so far, as Graph does after a week or when it loses the
+     * sync state: their delta and next links answer {@code 410 Gone} with error code {@code
+     * syncStateNotFound}, and the client must start again with a full round. Tokens issued later
+     * are valid.
+     *
+     * @return this server
+     */
+    public FakeGraphServer expireDeltaTokens() {
+        deltaTokens.expireAll();
+        return this;
+    }
+
     /** @return the served tenant's state now (a new one after {@link #serve} and {@link #reset()}) */
     FakeDirectory directory() {
         return directory;
@@ -204,6 +354,29 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     /**
+     * Delays every answer of the fake Graph, errors and injected faults included, as a network and
+     * a distant service would: for benchmarks of clients that overlap their requests. Zero (the
+     * default) answers at once; {@link #reset()} sets it back to zero. An injected {@link
+     * Fault#delay} comes on top.
+     *
+     * <pre>{@code
+     * graph.latency(Duration.ofMillis(50)); // each request now costs at least 50 ms
+     * }</pre>
+     *
+     * @param perAnswer how much later than at once each answer comes, whole milliseconds
+     * @return this server
+     * @throws IllegalArgumentException when negative or longer than {@link Integer#MAX_VALUE} ms
+     */
+    public FakeGraphServer latency(Duration perAnswer) {
+        requireNonNull(perAnswer, "perAnswer");
+        if (perAnswer.isNegative() || perAnswer.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a latency is from 0 to " + Integer.MAX_VALUE + " ms, not " + perAnswer);
+        }
+        wireMock.setGlobalFixedDelay((int) perAnswer.toMillis());
+        return this;
+    }
+
+    /**
      * @param value the clock behind error dates, HTTP-date Retry-After values, the validity of
      *     addKey proofs and certificates, and the time a {@link FakeTokenEndpoint} records sign-ins
      *     at and checks key credentials' dates at (the system clock unless set)
@@ -216,11 +389,13 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     /**
-     * Back to the state after start: faults cleared, journal emptied, switches reset, the system
-     * clock, the tenant served as it was built (writes and recorded sign-ins forgotten).
+     * Back to the state after start: faults cleared, journal emptied, switches reset, no latency,
+     * the system clock, the tenant served as it was built (writes, changes, delta tokens and
+     * recorded sign-ins forgotten).
      */
     public synchronized void reset() {
         faults.clear();
+        wireMock.setGlobalFixedDelay(0);
         journal.clear();
         options.reset();
         clock = Clock.systemUTC();

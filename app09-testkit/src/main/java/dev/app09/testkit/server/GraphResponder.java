@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.app09.core.model.AppManagementPolicy;
 import dev.app09.core.model.AppManagementRestrictions;
+import dev.app09.core.model.Application;
 import dev.app09.core.model.CredentialSignIn;
 import dev.app09.core.model.FederatedIdentityCredential;
 import dev.app09.core.model.KeyCredential;
@@ -44,14 +45,16 @@ final class GraphResponder {
     private final FakeDirectory directory;
     private final CredentialWrites writes;
     private final SkipTokens tokens;
+    private final DeltaResponder delta;
     private final String baseUrl;
     private final ServerOptions options;
 
-    GraphResponder(FakeDirectory directory, SkipTokens tokens, String baseUrl, ServerOptions options, Clock clock,
-            ObjectMapper json) {
+    GraphResponder(FakeDirectory directory, SkipTokens tokens, DeltaTokens deltaTokens, String baseUrl,
+            ServerOptions options, Clock clock, ObjectMapper json) {
         this.directory = directory;
         this.writes = new CredentialWrites(directory, clock, json);
         this.tokens = tokens;
+        this.delta = new DeltaResponder(directory, deltaTokens, baseUrl);
         this.baseUrl = baseUrl;
         this.options = options;
     }
@@ -61,6 +64,9 @@ final class GraphResponder {
         String token = query.get("$skiptoken");
         if (!route.endpoint().paged()) {
             return 0;
+        }
+        if (route.endpoint().delta()) {
+            return delta.page(route.endpoint(), query);
         }
         if (token == null) {
             return 1;
@@ -79,8 +85,9 @@ final class GraphResponder {
         TenantSource source = directory.source();
         return switch (route.endpoint()) {
             case APPLICATIONS -> applications(call);
+            case APPLICATIONS_DELTA, SERVICE_PRINCIPALS_DELTA -> delta.answer(route.endpoint(), call);
             case SERVICE_PRINCIPALS -> page(call, Endpoint.SERVICE_PRINCIPALS, "servicePrincipals",
-                    source.servicePrincipalCount(), i -> true,
+                    directory.servicePrincipals().size(), directory.servicePrincipals()::present,
                     (out, i, select) -> GraphJson.servicePrincipal(out, directory.servicePrincipal(i), select),
                     call.query().select(GraphJson.SERVICE_PRINCIPAL_PROPERTIES, "servicePrincipal"));
             case APPLICATION -> {
@@ -164,7 +171,8 @@ final class GraphResponder {
         if (expand && !options.federatedExpandSupported()) {
             throw GraphError.badRequest("Expanding federatedIdentityCredentials is not supported on this collection.");
         }
-        IntPredicate include = i -> true;
+        ObjectCollection<Application> applications = directory.applications();
+        IntPredicate include = applications::present;
         String filter = query.get("$filter");
         if (filter != null) {
             if (!filter.trim().equals(FEDERATED_COUNT_FILTER)) {
@@ -174,9 +182,9 @@ final class GraphResponder {
                 throw new GraphError(400, "Request_UnsupportedQuery",
                         "This advanced query needs the header 'ConsistencyLevel: eventual' and $count=true.");
             }
-            include = i -> !directory.application(i).federatedIdentityCredentials().isEmpty();
+            include = i -> applications.present(i) && !applications.get(i).federatedIdentityCredentials().isEmpty();
         }
-        return page(call, Endpoint.APPLICATIONS, "applications", directory.source().applicationCount(), include,
+        return page(call, Endpoint.APPLICATIONS, "applications", applications.size(), include,
                 (out, i, chosen) -> GraphJson.application(out, directory.application(i), chosen, expand, null), select);
     }
 
@@ -190,7 +198,11 @@ final class GraphResponder {
         void write(JsonGenerator out) throws IOException;
     }
 
-    /** One page of a collection: only the objects of this page are rendered. */
+    /**
+     * One page of a collection: only the objects of this page are rendered. Positions {@code
+     * include} refuses (removed objects, filtered ones) are passed over, and the page is filled
+     * from the positions after them.
+     */
     private Answer page(Call call, Endpoint endpoint, String context, int size, IntPredicate include, ItemWriter item,
             Set<String> select) {
         GraphQuery query = call.query();
@@ -264,12 +276,12 @@ final class GraphResponder {
 
     private int applicationIndex(Route route) {
         UUID id = route.objectId();
-        return directory.source().applicationIndex(id).orElseThrow(() -> GraphError.notFound(id.toString()));
+        return directory.applications().indexOf(id).orElseThrow(() -> GraphError.notFound(id.toString()));
     }
 
     private int servicePrincipalIndex(Route route) {
         UUID id = route.objectId();
-        return directory.source().servicePrincipalIndex(id).orElseThrow(() -> GraphError.notFound(id.toString()));
+        return directory.servicePrincipals().indexOf(id).orElseThrow(() -> GraphError.notFound(id.toString()));
     }
 
     private static String lastSegment(String path) {

@@ -1,6 +1,7 @@
 package dev.app09.testkit.server;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param allowed whether the endpoint accepts the request's method
  */
 record Route(Endpoint endpoint, @Nullable String id, boolean allowed) {
+
+    /**
+     * The names the delta function answers to on a collection: Graph documents {@code delta} as a
+     * shortcut of {@code microsoft.graph.delta}, and the Graph SDK calls {@code delta()}.
+     */
+    private static final Set<String> DELTA = Set.of("delta", "delta()", "microsoft.graph.delta",
+            "microsoft.graph.delta()");
 
     static Route of(String method, String path) {
         List<String> segments = List.of(path.replaceAll("^/+|/+$", "").split("/+"));
@@ -37,7 +45,8 @@ record Route(Endpoint endpoint, @Nullable String id, boolean allowed) {
         return switch (collection) {
             case "applications" -> switch (rest.size()) {
                 case 1 -> get(method, Endpoint.APPLICATIONS, null);
-                case 2 -> method.equals("PATCH") ? new Route(Endpoint.UPDATE_APPLICATION, id, true)
+                case 2 -> isDelta(id) ? get(method, Endpoint.APPLICATIONS_DELTA, null)
+                        : method.equals("PATCH") ? new Route(Endpoint.UPDATE_APPLICATION, id, true)
                         : get(method, Endpoint.APPLICATION, id);
                 default -> switch (action) {
                     case "federatedIdentityCredentials" -> get(method, Endpoint.FEDERATED_IDENTITY_CREDENTIALS, id);
@@ -48,7 +57,8 @@ record Route(Endpoint endpoint, @Nullable String id, boolean allowed) {
             };
             case "servicePrincipals" -> switch (rest.size()) {
                 case 1 -> get(method, Endpoint.SERVICE_PRINCIPALS, null);
-                case 2 -> get(method, Endpoint.SERVICE_PRINCIPAL, id);
+                case 2 -> isDelta(id) ? get(method, Endpoint.SERVICE_PRINCIPALS_DELTA, null)
+                        : get(method, Endpoint.SERVICE_PRINCIPAL, id);
                 default -> action.equals("removePassword") ? post(method, Endpoint.REMOVE_PASSWORD, id)
                         : new Route(Endpoint.UNKNOWN, null, true);
             };
@@ -58,6 +68,11 @@ record Route(Endpoint endpoint, @Nullable String id, boolean allowed) {
                     : new Route(Endpoint.UNKNOWN, null, true);
             default -> new Route(Endpoint.UNKNOWN, null, true);
         };
+    }
+
+    /** @return whether a path segment names the delta function, its parentheses percent-encoded or not */
+    static boolean isDelta(@Nullable String segment) {
+        return segment != null && DELTA.contains(segment.replace("%28", "(").replace("%29", ")"));
     }
 
     /** @return whether the request addresses a service principal (for removePassword) */

@@ -4,28 +4,22 @@ import static dev.app09.testkit.server.GraphHttp.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.app09.core.model.AppManagementPolicy;
 import dev.app09.core.model.Application;
 import dev.app09.core.model.ServicePrincipal;
-import dev.app09.core.model.SignInEvidence;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.testkit.TestClock;
 import dev.app09.testkit.junit.FakeGraphExtension;
 import dev.app09.testkit.tenant.FakeTenant;
 import dev.app09.testkit.tenant.GeneratedTenant;
-import dev.app09.testkit.tenant.TenantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -249,67 +243,10 @@ final class PagingTest {
         assertThat(page.nextLink()).isNotNull();
         assertThat(graph.journal().requests(Endpoint.APPLICATIONS)).extracting(RecordedRequest::page)
                 .containsExactly(1, 2, 3, 4, 5);
-        assertThat(counted.applicationsRead.get()).as("applications rendered for five pages").isEqualTo(5 * 999);
+        assertThat(counted.applicationsRead()).as("applications rendered for five pages").isEqualTo(5 * 999);
     }
 
     private static List<String> generatedIds(GeneratedTenant tenant, int from, int to) {
         return IntStream.range(from, to).mapToObj(i -> tenant.application(i).id().toString()).toList();
-    }
-
-    /** A tenant source that counts how many applications were asked for. */
-    private static final class CountingSource implements TenantSource {
-
-        private final TenantSource source;
-        final AtomicInteger applicationsRead = new AtomicInteger();
-
-        CountingSource(TenantSource source) {
-            this.source = source;
-        }
-
-        @Override
-        public @Nullable UUID tenantId() {
-            return source.tenantId();
-        }
-
-        @Override
-        public int applicationCount() {
-            return source.applicationCount();
-        }
-
-        @Override
-        public Application application(int index) {
-            applicationsRead.incrementAndGet();
-            return source.application(index);
-        }
-
-        @Override
-        public OptionalInt applicationIndex(UUID id) {
-            return source.applicationIndex(id);
-        }
-
-        @Override
-        public int servicePrincipalCount() {
-            return source.servicePrincipalCount();
-        }
-
-        @Override
-        public ServicePrincipal servicePrincipal(int index) {
-            return source.servicePrincipal(index);
-        }
-
-        @Override
-        public OptionalInt servicePrincipalIndex(UUID id) {
-            return source.servicePrincipalIndex(id);
-        }
-
-        @Override
-        public @Nullable AppManagementPolicy appManagementPolicy() {
-            return source.appManagementPolicy();
-        }
-
-        @Override
-        public @Nullable SignInEvidence signInEvidence() {
-            return source.signInEvidence();
-        }
     }
 }
