@@ -27,7 +27,9 @@ public final class ScanThroughput {
     private ScanThroughput() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] given) {
+        // exec:exec passes -Dbench.args as one argument
+        String[] args = given.length == 1 ? given[0].trim().split("\\s+") : given;
         int applications = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
         int servicePrincipals = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;
         try (FakeGraphServer graph = FakeGraphServer.start(GeneratedTenant.of(applications, servicePrincipals, 42))) {

@@ -1,0 +1,257 @@
+package dev.app09.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.app09.core.model.Application;
+import dev.app09.core.model.FederatedIdentityCredential;
+import dev.app09.core.model.PasswordCredential;
+import dev.app09.core.model.ServicePrincipal;
+import dev.app09.core.model.TenantSnapshot;
+import dev.app09.core.rules.Workload;
+import dev.app09.graph.json.ScanStateFile;
+import dev.app09.testkit.TestClock;
+import dev.app09.testkit.junit.FakeGraphExtension;
+import dev.app09.testkit.server.Endpoint;
+import dev.app09.testkit.server.Fault;
+import dev.app09.testkit.server.RecordedRequest;
+import dev.app09.testkit.tenant.GeneratedTenant;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code scan --state}: a rescan reads only what changed and hands on what a full scan would. */
+final class IncrementalScanTest {
+
+    @RegisterExtension
+    static final FakeGraphExtension graph = FakeGraphExtension.create();
+
+    private static final Clock CLOCK = Clock.fixed(TestClock.DEFAULT_INSTANT, java.time.ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private GeneratedTenant tenant;
+    private Path state;
+
+    @BeforeEach
+    void serve() {
+        tenant = GeneratedTenant.of(2_500, 3_000, 11);
+        graph.server().serve(tenant);
+        state = dir.resolve("state");
+    }
+
+    private static GraphReader reader() {
+        return GraphReader.builder().graphRoot(URI.create(graph.baseUrl()))
+                .retryPolicy(new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofMillis(1))).build();
+    }
+
+    private Scan scan() {
+        return scan(IncrementalScan.of(reader(), state, CLOCK));
+    }
+
+    private static Scan scan(IncrementalScan incremental) {
+        List<Workload> workloads = Collections.synchronizedList(new ArrayList<>());
+        graph.server().journal().clear();
+        StreamedTenant read = incremental.stream(evidence -> workloads::add);
+        return new Scan(read, workloads, graph.server().journal().requests());
+    }
+
+    private record Scan(StreamedTenant read, List<Workload> workloads, List<RecordedRequest> requests) {
+        long to(Endpoint endpoint) {
+            return requests.stream().filter(r -> r.endpoint() == endpoint).count();
+        }
+    }
+
+    private static List<Workload> fullScan() {
+        TenantSnapshot snapshot = reader().read();
+        return Workload.joinAll(snapshot);
+    }
+
+    private static Application withSecret(Application a) {
+        List<PasswordCredential> passwords = new ArrayList<>(a.passwordCredentials());
+        Instant start = TestClock.DEFAULT_INSTANT.minus(Duration.ofDays(1));
+        passwords.add(new PasswordCredential(UUID.randomUUID(), "new", "xy1", null, start, start.plus(Duration.ofDays(90))));
+        return new Application(a.id(), a.appId(), a.displayName(), a.createdDateTime(), a.signInAudience(), passwords,
+                a.keyCredentials(), a.federatedIdentityCredentials());
+    }
+
+    @Test
+    void the_first_scan_asks_for_delta_links_then_reads_whole_and_saves_an_owner_only_state() throws IOException {
+        Scan first = scan();
+
+        assertThat(first.read().complete()).isTrue();
+        assertThat(first.workloads()).containsExactlyInAnyOrderElementsOf(fullScan());
+        assertThat(first.to(Endpoint.APPLICATIONS_DELTA)).isEqualTo(1);
+        assertThat(first.to(Endpoint.SERVICE_PRINCIPALS_DELTA)).isEqualTo(1);
+        assertThat(first.to(Endpoint.APPLICATIONS)).isEqualTo(3);
+        assertThat(first.to(Endpoint.SERVICE_PRINCIPALS)).isEqualTo(4);
+        Path file = ScanStateFile.in(state);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        try (var files = Files.list(state)) {
+            assertThat(files).as("no temporary file left").containsExactly(file);
+        }
+    }
+
+    @Test
+    void a_rescan_reads_only_the_changes_and_hands_on_what_a_full_scan_does() {
+        scan();
+        Application changed = tenant.application(10);
+        Application deleted = tenant.application(20);
+        ServicePrincipal deletedServicePrincipal = tenant.servicePrincipal(2_900);
+        graph.server().changeApplication(changed.id(), IncrementalScanTest::withSecret);
+        graph.server().deleteApplication(deleted.id());
+        graph.server().deleteServicePrincipal(deletedServicePrincipal.id());
+        Application created = new Application(UUID.randomUUID(), UUID.randomUUID(), "created", TestClock.DEFAULT_INSTANT,
+                "AzureADMyOrg", List.of(), List.of(), List.of());
+        graph.server().addApplication(created);
+
+        Scan rescan = scan();
+
+        assertThat(rescan.read().complete()).isTrue();
+        assertThat(rescan.workloads()).containsExactlyInAnyOrderElementsOf(fullScan());
+        assertThat(rescan.workloads()).filteredOn(w -> w.appId().equals(changed.appId())).singleElement()
+                .satisfies(w -> assertThat(w.application().passwordCredentials())
+                        .hasSize(changed.passwordCredentials().size() + 1));
+        assertThat(rescan.workloads()).filteredOn(w -> w.appId().equals(deleted.appId())).singleElement()
+                .as("the deleted application's service principal stays, alone")
+                .satisfies(w -> assertThat(w.application()).isNull());
+        assertThat(rescan.workloads()).anySatisfy(w -> assertThat(w.application()).isEqualTo(created));
+        assertThat(rescan.to(Endpoint.APPLICATIONS_DELTA)).isEqualTo(1);
+        assertThat(rescan.to(Endpoint.SERVICE_PRINCIPALS_DELTA)).isEqualTo(1);
+        assertThat(rescan.requests()).filteredOn(r -> r.endpoint() == Endpoint.APPLICATIONS)
+                .as("only the federated cross-check lists applications")
+                .allSatisfy(r -> assertThat(r.queryParameter("$filter")).isEqualTo("federatedIdentityCredentials/$count ne 0"));
+        assertThat(rescan.to(Endpoint.SERVICE_PRINCIPALS)).isZero();
+        assertThat(rescan.requests()).hasSizeLessThan(10);
+
+        Scan again = scan();
+        assertThat(again.workloads()).containsExactlyInAnyOrderElementsOf(rescan.workloads());
+    }
+
+    @Test
+    void a_federated_credential_gone_from_graph_is_not_kept_from_the_saved_state() throws IOException {
+        scan();
+        // Tamper with the saved state: an application with live secrets gets a federated credential
+        // Graph does not have (as a removal that delta did not report would leave it).
+        Application secretsOnly = tenant.applications()
+                .filter(a -> !a.passwordCredentials().isEmpty() && a.federatedIdentityCredentials().isEmpty()
+                        && a.keyCredentials().isEmpty())
+                .findFirst().orElseThrow();
+        rewriteState(w -> w.application() != null && w.appId().equals(secretsOnly.appId())
+                ? new Workload(w.appId(), new Application(w.application().id(), w.appId(), w.application().displayName(),
+                        w.application().createdDateTime(), w.application().signInAudience(),
+                        w.application().passwordCredentials(), w.application().keyCredentials(),
+                        List.of(new FederatedIdentityCredential("f", "stale", "https://issuer", "subject",
+                                List.of("api://AzureADTokenExchange")))), w.servicePrincipal())
+                : w);
+
+        Scan rescan = scan();
+
+        assertThat(rescan.workloads()).filteredOn(w -> w.appId().equals(secretsOnly.appId())).singleElement()
+                .satisfies(w -> assertThat(w.application().federatedIdentityCredentials()).isEmpty());
+        assertThat(rescan.workloads()).containsExactlyInAnyOrderElementsOf(fullScan());
+    }
+
+    private void rewriteState(java.util.function.UnaryOperator<Workload> change) {
+        List<Workload> saved = new ArrayList<>();
+        var header = new Object() {
+            ScanStateFile.Header value;
+        };
+        ScanStateFile.read(state, h -> header.value = h, saved::add);
+        try (ScanStateFile.Writer writer = ScanStateFile.write(state, header.value)) {
+            saved.stream().map(change).forEach(writer::add);
+            writer.commit();
+        }
+    }
+
+    @Test
+    void an_expired_delta_link_falls_back_to_a_full_scan_and_says_so() {
+        scan();
+        graph.server().changeApplication(tenant.application(3).id(), IncrementalScanTest::withSecret);
+        graph.server().expireDeltaTokens();
+
+        Scan rescan = scan();
+
+        assertThat(rescan.read().complete()).isTrue();
+        assertThat(rescan.read().problems()).anySatisfy(p -> {
+            assertThat(p.source()).isEqualTo("state");
+            assertThat(p.message()).contains("expired", "410", "full scan");
+        });
+        assertThat(rescan.workloads()).containsExactlyInAnyOrderElementsOf(fullScan());
+        assertThat(rescan.to(Endpoint.APPLICATIONS)).isEqualTo(3);
+
+        Scan next = scan();
+        assertThat(next.read().problems()).as("the fresh links were saved").isEmpty();
+        assertThat(next.to(Endpoint.SERVICE_PRINCIPALS)).isZero();
+    }
+
+    @Test
+    void an_incomplete_scan_keeps_the_previous_state() throws IOException {
+        scan();
+        byte[] saved = Files.readAllBytes(ScanStateFile.in(state));
+        graph.server().inject(Fault.status(500).on(Endpoint.SERVICE_PRINCIPALS));
+
+        Scan broken = scan(IncrementalScan.of(reader(), state, CLOCK).fresh());
+
+        assertThat(broken.read().complete()).isFalse();
+        assertThat(broken.read().problems()).anySatisfy(p -> assertThat(p.message()).contains("not saved"));
+        assertThat(Files.readAllBytes(ScanStateFile.in(state))).isEqualTo(saved);
+    }
+
+    @Test
+    void a_state_cut_short_is_refused_naming_the_file_and_fresh_starts_over() throws IOException {
+        scan();
+        Path file = ScanStateFile.in(state);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThatThrownBy(this::scan).isInstanceOf(BadInputException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("corrupt or cut short");
+
+        Scan fresh = scan(IncrementalScan.of(reader(), state, CLOCK).fresh());
+        assertThat(fresh.read().complete()).isTrue();
+        assertThat(fresh.workloads()).containsExactlyInAnyOrderElementsOf(fullScan());
+        assertThat(ScanStateFile.header(state)).isNotNull();
+    }
+
+    @Test
+    void a_state_whose_links_leave_its_graph_root_is_refused() {
+        ScanStateFile.Header evil = new ScanStateFile.Header(URI.create(graph.baseUrl()), null, Instant.EPOCH,
+                "a", "b", "https://attacker.example/v1.0/applications/delta?$deltatoken=x",
+                graph.baseUrl() + "/v1.0/servicePrincipals/delta?$deltatoken=x");
+        try (ScanStateFile.Writer writer = ScanStateFile.write(state, evil)) {
+            writer.commit();
+        }
+
+        assertThatThrownBy(this::scan).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("leaves the state's Graph root");
+        assertThat(graph.server().journal().requests()).isEmpty();
+    }
+
+    @Test
+    void a_state_saved_for_another_graph_is_refused() {
+        ScanStateFile.Header elsewhere = new ScanStateFile.Header(URI.create("http://127.0.0.1:1"), null, Instant.EPOCH,
+                "a", "b", "http://127.0.0.1:1/v1.0/applications/delta?$deltatoken=x",
+                "http://127.0.0.1:1/v1.0/servicePrincipals/delta?$deltatoken=x");
+        try (ScanStateFile.Writer writer = ScanStateFile.write(state, elsewhere)) {
+            writer.commit();
+        }
+
+        assertThatThrownBy(this::scan).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("saved for http://127.0.0.1:1");
+    }
+}
