@@ -29,6 +29,11 @@ import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.Response;
@@ -50,6 +55,13 @@ final class GraphCalls {
     private static final long ERROR_BODY_LIMIT = 64 * 1024;
     /** Kiota's own retry handler is switched off per request: one retry loop, with a budget. */
     private static final RetryHandlerOption NO_KIOTA_RETRY = new RetryHandlerOption(null, 0, 0);
+
+    /** Sends next pages ahead of their turn; daemon threads, so an abandoned read never holds the JVM. */
+    private static final ExecutorService PREFETCHER = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "app09-graph-prefetch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final RequestAdapter adapter;
     private final RetryPolicy retry;
@@ -78,7 +90,8 @@ final class GraphCalls {
         var total = new Object() {
             long objects;
         };
-        this.<T>follow(collection, what, first, (body, source, objects) -> reader.read(body, source, objects::add), objects -> {
+        this.<T>follow(collection, what, first, (body, source, objects, early) -> reader.read(body, source, objects::add, early),
+                objects -> {
             total.objects += objects.size();
             pages.accept(objects);
             return total.objects;
@@ -102,7 +115,7 @@ final class GraphCalls {
             @Nullable String deltaLink;
         };
         List<UUID> removedOnPage = new ArrayList<>();
-        this.<T>follow(collection, what, first, (body, source, objects) -> {
+        this.<T>follow(collection, what, first, (body, source, objects, early) -> {
             removedOnPage.clear(); // a retried page starts afresh
             GraphJsonReader.Links links = reader.readDelta(body, source, objects::add, removedOnPage::add);
             round.deltaLink = links.deltaLink();
@@ -120,9 +133,9 @@ final class GraphCalls {
         return round.deltaLink;
     }
 
-    /** Reads a page's body into objects and returns its next link. */
+    /** Reads a page's body into objects and returns its next link, telling {@code early} of it as soon as it is read. */
     private interface PageReader<T> {
-        @Nullable String read(InputStream body, String source, List<T> objects);
+        @Nullable String read(InputStream body, String source, List<T> objects, Consumer<String> early);
     }
 
     /**
@@ -134,28 +147,62 @@ final class GraphCalls {
         Map<String, Set<String>> headers = first.get().headers;
         Set<String> followed = new HashSet<>();
         Supplier<RequestInformation> request = first;
-        for (int page = 1; ; page++) {
-            String source = what + " page " + page;
-            List<T> objects = new ArrayList<>();
-            var answer = new Object() {
-                @Nullable String nextLink;
-            };
-            send(source, request, body -> {
-                objects.clear(); // a retried page starts afresh
-                answer.nextLink = reader.read(body, source, objects);
-            });
-            long total = pages.apply(objects);
-            listener.pageRead(collection, page, objects.size(), total);
-            String next = answer.nextLink;
-            if (next == null) {
-                return;
+        Prefetch prefetch = null;
+        try {
+            for (int page = 1; ; page++) {
+                String source = what + " page " + page;
+                List<T> objects = new ArrayList<>();
+                var answer = new Object() {
+                    @Nullable String nextLink;
+                    @Nullable Prefetch next;
+                };
+                send(source, request, prefetch, body -> {
+                    objects.clear(); // a retried page starts afresh
+                    answer.nextLink = reader.read(body, source, objects, link -> {
+                        // Ask for the next page now, while this one is mapped (once, even if this page is retried).
+                        if (answer.next == null && !followed.contains(link)) {
+                            answer.next = new Prefetch(link, PREFETCHER.submit(() -> call(nextPage(link, headers))));
+                        }
+                    });
+                });
+                prefetch = answer.next;
+                long total = pages.apply(objects);
+                listener.pageRead(collection, page, objects.size(), total);
+                String next = answer.nextLink;
+                if (next == null) {
+                    return;
+                }
+                if (!followed.add(next)) {
+                    // Graph never repeats a link; following it again would read the same pages forever.
+                    throw new GraphCallFailed(200, source + ": Graph sent a next link it had sent before; "
+                            + "the collection cannot be read whole", new IllegalStateException(next));
+                }
+                if (prefetch != null && !prefetch.link.equals(next)) {
+                    prefetch.close();
+                    prefetch = null;
+                }
+                request = () -> nextPage(next, headers);
             }
-            if (!followed.add(next)) {
-                // Graph never repeats a link; following it again would read the same pages forever.
-                throw new GraphCallFailed(200, source + ": Graph sent a next link it had sent before; "
-                        + "the collection cannot be read whole", new IllegalStateException(next));
+        } finally {
+            if (prefetch != null) {
+                prefetch.close();
             }
-            request = () -> nextPage(next, headers);
+        }
+    }
+
+    /** A next page asked for ahead of its turn. */
+    private record Prefetch(String link, Future<Response> response) {
+
+        /** Drops the answer unread. */
+        void close() {
+            response.cancel(true);
+            try {
+                if (response.isDone() && !response.isCancelled()) {
+                    response.get().close();
+                }
+            } catch (ExecutionException | InterruptedException | CancellationException e) {
+                // nothing to close
+            }
         }
     }
 
@@ -174,12 +221,19 @@ final class GraphCalls {
      * @throws GraphCallFailed when the request fails for good, or the answer is not what Graph sends
      */
     void send(String what, Supplier<RequestInformation> request, Consumer<InputStream> body) {
+        send(what, request, null, body);
+    }
+
+    /** As {@link #send(String, Supplier, Consumer)}; the first attempt reads {@code prefetched} when there is one. */
+    private void send(String what, Supplier<RequestInformation> request, @Nullable Prefetch prefetched,
+            Consumer<InputStream> body) {
         Duration waited = Duration.ZERO;
         for (int attempt = 0; ; attempt++) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new GraphCallFailed(0, what + ": interrupted", new InterruptedException());
             }
-            Failure failure = attempt(what, request, body);
+            Failure failure = attempt(what, attempt == 0 && prefetched != null ? () -> answer(prefetched.response())
+                    : () -> call(request.get()), body);
             if (failure == null) {
                 return;
             }
@@ -201,10 +255,8 @@ final class GraphCalls {
     }
 
     /** One attempt: null when the body was read, else what went wrong and whether it may be retried. */
-    private @Nullable Failure attempt(String what, Supplier<RequestInformation> request, Consumer<InputStream> body) {
-        RequestInformation info = request.get();
-        info.addRequestOptions(List.of(NO_KIOTA_RETRY, rawResponse()));
-        try (Response response = adapter.sendPrimitive(info, null, Response.class)) {
+    private @Nullable Failure attempt(String what, Supplier<@Nullable Response> call, Consumer<InputStream> body) {
+        try (Response response = call.get()) {
             if (response == null) {
                 throw new GraphCallFailed(0, what + ": Graph answered with nothing", new IOException("no response"));
             }
@@ -237,6 +289,28 @@ final class GraphCalls {
                 throw new GraphCallFailed(0, what + ": interrupted", e);
             }
             return new Failure(0, "connection failed: " + rootMessage(io), Optional.empty(), e);
+        }
+    }
+
+    /** Sends a request once, without Kiota's retries, and hands back OkHttp's response untouched. */
+    private @Nullable Response call(RequestInformation info) {
+        info.addRequestOptions(List.of(NO_KIOTA_RETRY, rawResponse()));
+        return adapter.sendPrimitive(info, null, Response.class);
+    }
+
+    /** The answer of a request sent ahead; its failure is rethrown as the request's own would be. */
+    private static @Nullable Response answer(Future<Response> prefetched) {
+        try {
+            return prefetched.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            prefetched.cancel(true);
+            throw new IllegalStateException(new InterruptedIOException("interrupted"));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -71,8 +71,21 @@ public final class GraphJsonReader<T> {
      * @throws BadInputException when the input is not JSON, is cut short or has the wrong shape
      */
     public @Nullable String read(InputStream in, String source, Consumer<? super T> each) {
+        return read(in, source, each, link -> { });
+    }
+
+    /**
+     * As {@link #read(InputStream, String, Consumer)}, telling {@code nextLink} of the page's
+     * {@code @odata.nextLink} as soon as it is read: Graph writes it before {@code value}, so the
+     * next page can be asked for while this one is still being mapped.
+     *
+     * @param nextLink receives the next link when the page has one, before or after the elements
+     * @return the page's {@code @odata.nextLink}, verbatim, or null when it is the last page
+     */
+    public @Nullable String read(InputStream in, String source, Consumer<? super T> each, Consumer<String> nextLink) {
         requireNonNull(each, "each");
-        return page(in, source, cursor -> each.accept(element.apply(cursor))).nextLink();
+        requireNonNull(nextLink, "nextLink");
+        return page(in, source, cursor -> each.accept(element.apply(cursor)), nextLink).nextLink();
     }
 
     /**
@@ -133,6 +146,10 @@ public final class GraphJsonReader<T> {
     }
 
     private Links page(InputStream in, String source, Consumer<JsonCursor> each) {
+        return page(in, source, each, link -> { });
+    }
+
+    private Links page(InputStream in, String source, Consumer<JsonCursor> each, Consumer<String> onNextLink) {
         requireNonNull(in, "in");
         requireNonNull(source, "source");
         try (JsonCursor cursor = JsonCursor.open(in, source)) {
@@ -155,7 +172,12 @@ public final class GraphJsonReader<T> {
                             page.sawValue = true;
                             elements(cursor, each);
                         }
-                        case "@odata.nextlink" -> page.nextLink = cursor.string("@odata.nextLink");
+                        case "@odata.nextlink" -> {
+                            page.nextLink = cursor.string("@odata.nextLink");
+                            if (page.nextLink != null) {
+                                onNextLink.accept(page.nextLink);
+                            }
+                        }
                         case "@odata.deltalink" -> page.deltaLink = cursor.string("@odata.deltaLink");
                         default -> cursor.skip();
                     }
