@@ -67,6 +67,45 @@ final class GraphReaderStreamTest {
     }
 
     @Test
+    void the_next_page_is_asked_for_before_the_current_one_is_handed_on() {
+        graph.server().serve(GeneratedTenant.of(2_500, 0, 5));
+        List<Integer> applicationRequestsSeenOnFirstWorkload = new ArrayList<>();
+
+        StreamedTenant read = reader().build().stream(evidence -> workload -> {
+            if (applicationRequestsSeenOnFirstWorkload.isEmpty()) {
+                // Wait (at most 10 s) for the second page's request: it must be in flight by now.
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (applications() < 2 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                applicationRequestsSeenOnFirstWorkload.add(applications());
+            }
+        });
+
+        assertThat(read.complete()).isTrue();
+        assertThat(applicationRequestsSeenOnFirstWorkload).containsExactly(2);
+        assertThat(applications()).as("each page asked for once").isEqualTo(3);
+    }
+
+    @Test
+    void a_next_page_asked_for_ahead_that_is_throttled_is_retried_in_turn() {
+        graph.server().serve(GeneratedTenant.of(2_500, 2_500, 5));
+        graph.server().inject(Fault.status(503).on(Endpoint.APPLICATIONS).onPage(2).times(1));
+        List<Workload> streamed = Collections.synchronizedList(new ArrayList<>());
+
+        StreamedTenant read = reader().retryPolicy(new RetryPolicy(2, java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofMillis(1))).build().stream(evidence -> streamed::add);
+
+        assertThat(read.complete()).isTrue();
+        assertThat(streamed).hasSize(2_500).allSatisfy(w -> assertThat(w.application()).isNotNull());
+        assertThat(applications()).isEqualTo(4);
+    }
+
+    private static int applications() {
+        return graph.server().journal().requests(Endpoint.APPLICATIONS).size();
+    }
+
+    @Test
     void a_failed_collection_still_hands_on_what_was_read_and_the_read_is_incomplete() {
         graph.server().serve(GeneratedTenant.of(1_500, 1_500, 5));
         graph.server().inject(Fault.status(403).on(Endpoint.SERVICE_PRINCIPALS));
