@@ -24,17 +24,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.Function;
-import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -144,9 +144,10 @@ final class GraphCalls {
      */
     private <T> void follow(String collection, String what, Supplier<RequestInformation> first, PageReader<T> reader,
             Function<List<T>, Long> pages) {
-        Map<String, Set<String>> headers = first.get().headers;
+        RequestInformation firstRequest = first.get();
+        Map<String, Set<String>> headers = firstRequest.headers;
         Set<String> followed = new HashSet<>();
-        Supplier<RequestInformation> request = first;
+        Supplier<RequestInformation> request = () -> firstRequest;
         Prefetch prefetch = null;
         try {
             for (int page = 1; ; page++) {
@@ -156,15 +157,25 @@ final class GraphCalls {
                     @Nullable String nextLink;
                     @Nullable Prefetch next;
                 };
-                send(source, request, prefetch, body -> {
-                    objects.clear(); // a retried page starts afresh
-                    answer.nextLink = reader.read(body, source, objects, link -> {
-                        // Ask for the next page now, while this one is mapped (once, even if this page is retried).
-                        if (answer.next == null && !followed.contains(link)) {
-                            answer.next = new Prefetch(link, PREFETCHER.submit(() -> call(nextPage(link, headers))));
-                        }
+                try {
+                    send(source, request, prefetch, body -> {
+                        objects.clear(); // a retried page starts afresh
+                        answer.nextLink = reader.read(body, source, objects, link -> {
+                            // Ask for the next page now, while this one is mapped (once, even if this page is retried).
+                            if (answer.next == null && !followed.contains(link)) {
+                                answer.next = Prefetch.start(link, () -> call(nextPage(link, headers)));
+                            }
+                        });
                     });
-                });
+                } catch (RuntimeException e) {
+                    if (answer.next != null) {
+                        answer.next.close();
+                    }
+                    throw e;
+                }
+                if (prefetch != null) {
+                    prefetch.close(); // read and closed by now; a no-op unless this page was retried afresh
+                }
                 prefetch = answer.next;
                 long total = pages.apply(objects);
                 listener.pageRead(collection, page, objects.size(), total);
@@ -177,7 +188,7 @@ final class GraphCalls {
                     throw new GraphCallFailed(200, source + ": Graph sent a next link it had sent before; "
                             + "the collection cannot be read whole", new IllegalStateException(next));
                 }
-                if (prefetch != null && !prefetch.link.equals(next)) {
+                if (prefetch != null && !prefetch.link().equals(next)) {
                     prefetch.close();
                     prefetch = null;
                 }
@@ -190,18 +201,57 @@ final class GraphCalls {
         }
     }
 
-    /** A next page asked for ahead of its turn. */
-    private record Prefetch(String link, Future<Response> response) {
+    /**
+     * A next page asked for ahead of its turn. Whoever comes last closes its answer: the reader
+     * once it has read it, or {@link #close()} when it is abandoned (even while still in flight).
+     */
+    private static final class Prefetch {
+        private final String link;
+        private final CompletableFuture<@Nullable Response> response;
+        private final AtomicBoolean abandoned = new AtomicBoolean();
 
-        /** Drops the answer unread. */
-        void close() {
-            response.cancel(true);
-            try {
-                if (response.isDone() && !response.isCancelled()) {
-                    response.get().close();
+        private Prefetch(String link, CompletableFuture<@Nullable Response> response) {
+            this.link = link;
+            this.response = response;
+            response.whenComplete((answer, failure) -> {
+                if (answer != null && abandoned.get()) {
+                    answer.close();
                 }
-            } catch (ExecutionException | InterruptedException | CancellationException e) {
-                // nothing to close
+            });
+        }
+
+        static Prefetch start(String link, Supplier<@Nullable Response> call) {
+            return new Prefetch(link, CompletableFuture.supplyAsync(call, PREFETCHER));
+        }
+
+        String link() {
+            return link;
+        }
+
+        /** Waits for the answer; its failure is rethrown as the request's own would be. */
+        @Nullable Response answer() {
+            try {
+                return response.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException(new InterruptedIOException("interrupted"));
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Drops the answer, now or when it comes (closing a response twice is harmless). */
+        void close() {
+            abandoned.set(true);
+            if (response.isDone() && !response.isCompletedExceptionally()) {
+                Response answer = response.join();
+                if (answer != null) {
+                    answer.close();
+                }
             }
         }
     }
@@ -232,7 +282,7 @@ final class GraphCalls {
             if (Thread.currentThread().isInterrupted()) {
                 throw new GraphCallFailed(0, what + ": interrupted", new InterruptedException());
             }
-            Failure failure = attempt(what, attempt == 0 && prefetched != null ? () -> answer(prefetched.response())
+            Failure failure = attempt(what, attempt == 0 && prefetched != null ? prefetched::answer
                     : () -> call(request.get()), body);
             if (failure == null) {
                 return;
@@ -296,22 +346,6 @@ final class GraphCalls {
     private @Nullable Response call(RequestInformation info) {
         info.addRequestOptions(List.of(NO_KIOTA_RETRY, rawResponse()));
         return adapter.sendPrimitive(info, null, Response.class);
-    }
-
-    /** The answer of a request sent ahead; its failure is rethrown as the request's own would be. */
-    private static @Nullable Response answer(Future<Response> prefetched) {
-        try {
-            return prefetched.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            prefetched.cancel(true);
-            throw new IllegalStateException(new InterruptedIOException("interrupted"));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** Makes the adapter hand back OkHttp's response untouched: the status is judged before any parsing. */

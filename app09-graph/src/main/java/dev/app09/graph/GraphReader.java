@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -214,7 +215,28 @@ public final class GraphReader {
             // Graph's answers never end here (they become problems): this is a bug.
             throw new IllegalStateException("the scan failed: " + e.getCause(), e.getCause());
         } finally {
-            pool.shutdownNow();
+            stop(pool);
+        }
+    }
+
+    /**
+     * Interrupts the reads still running (after a failure) and waits for them to end, so that
+     * no page reaches the sink once the read has returned or thrown.
+     */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -302,8 +324,7 @@ public final class GraphReader {
         List<FederatedIdentityCredential> federated = new ArrayList<>();
         calls.readAll("federatedIdentityCredentials", "federatedIdentityCredentials of " + what, () -> federatedRequest(objectId),
                 GraphJsonReader.FEDERATED_IDENTITY_CREDENTIALS, federated::addAll);
-        return new Application(a.id(), a.appId(), a.displayName(), a.createdDateTime(), a.signInAudience(),
-                a.passwordCredentials(), a.keyCredentials(), federated);
+        return a.withFederatedIdentityCredentials(federated);
     }
 
     /** Runs a read of one object; false when Graph says it is not there. */
@@ -394,8 +415,7 @@ public final class GraphReader {
             List<FederatedIdentityCredential> federated = new ArrayList<>();
             calls.readAll("federatedIdentityCredentials", "federatedIdentityCredentials of application " + a.id(),
                     () -> federatedRequest(a.id()), GraphJsonReader.FEDERATED_IDENTITY_CREDENTIALS, federated::addAll);
-            whole.add(new Application(a.id(), a.appId(), a.displayName(), a.createdDateTime(), a.signInAudience(),
-                    a.passwordCredentials(), a.keyCredentials(), federated));
+            whole.add(a.withFederatedIdentityCredentials(federated));
         }
         return whole;
     }
@@ -431,7 +451,7 @@ public final class GraphReader {
     }
 
     /** Runs a required read; a failure becomes an INCOMPLETE problem. */
-    boolean required(String source, List<ScanProblem> problems, Runnable read) {
+    private boolean required(String source, List<ScanProblem> problems, Runnable read) {
         try {
             read.run();
             return true;
@@ -456,17 +476,28 @@ public final class GraphReader {
         });
     }
 
-    RequestInformation federatedFilterRequest() {
+    private RequestInformation federatedFilterRequest() {
+        return federatedFilterRequest(false);
+    }
+
+    /**
+     * The applications that have federated credentials, by id; with {@code expand}, each with its
+     * credentials (the incremental scan's cross-check).
+     */
+    RequestInformation federatedFilterRequest(boolean expand) {
         return client.applications().toGetRequestInformation(config -> {
             config.queryParameters.top = PAGE_SIZE;
             config.queryParameters.select = new String[] {"id"};
+            if (expand) {
+                config.queryParameters.expand = new String[] {"federatedIdentityCredentials"};
+            }
             config.queryParameters.filter = "federatedIdentityCredentials/$count ne 0";
             config.queryParameters.count = true;
             config.headers.add("ConsistencyLevel", "eventual");
         });
     }
 
-    RequestInformation federatedRequest(UUID applicationObjectId) {
+    private RequestInformation federatedRequest(UUID applicationObjectId) {
         return client.applications().byApplicationId(applicationObjectId.toString())
                 .federatedIdentityCredentials().toGetRequestInformation();
     }

@@ -12,14 +12,17 @@ import dev.app09.core.rules.Workload;
 import dev.app09.core.rules.WorkloadJoin;
 import dev.app09.graph.json.GraphJsonReader;
 import dev.app09.graph.json.ScanStateFile;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -44,15 +47,20 @@ import org.jspecify.annotations.Nullable;
  * would.
  *
  * <p>Delta queries cannot expand federated identity credentials, and a change to an application's
- * federated credentials is not promised to show in its delta. So a rescan also asks which
- * applications have federated credentials ({@code $filter=federatedIdentityCredentials/$count ne 0},
- * ids only: ceil(federated/999) requests) and reads the credentials of each application that
- * changed or joined that list: a federated credential removed in Graph is never kept from the last
- * scan, where it could pass a workload that now relies on secrets.
+ * federated credentials is not promised to show in its delta. So a rescan also lists the
+ * applications that have federated credentials, each with them expanded
+ * ({@code $filter=federatedIdentityCredentials/$count ne 0}, {@code $select=id}: ceil(federated/999)
+ * requests), and gives every application exactly those: a federated credential is never kept from
+ * the last scan, where one removed in Graph could pass a workload that now relies on secrets. An
+ * application that gained one the eventually consistent filter does not list yet is judged without
+ * it, the stricter way.
  *
- * <p>When Graph refuses a delta link (410 Gone with {@code syncStateNotFound} when it expired, or
- * any other failure), the scan falls back to a full one and says so in its problems. The state is
- * saved only after a complete scan; an incomplete one leaves the previous state as it was.
+ * <p>When Graph refuses a delta link (410 Gone or 400 with {@code syncStateNotFound} when it
+ * expired), or any read of the rescan fails, or a changed object comes without its credential
+ * lists, the scan falls back to a full one and says so in its problems. The saved state is checked
+ * whole (gzip check, count, version, links under its Graph root, same tenant) before any request,
+ * and the state is saved only after a complete scan; an incomplete one, or one whose state cannot be
+ * written, leaves the previous state as it was and says so.
  */
 public final class IncrementalScan {
 
@@ -94,7 +102,8 @@ public final class IncrementalScan {
     public StreamedTenant stream(Function<@Nullable SignInEvidence, Consumer<Workload>> sinkFor) {
         requireNonNull(sinkFor, "sinkFor");
         List<ScanProblem> problems = Collections.synchronizedList(new ArrayList<>());
-        ScanStateFile.Header previous = fresh ? null : ScanStateFile.header(folder);
+        // The whole file is checked before anything is asked of Graph or handed on: never trusted in part.
+        ScanStateFile.Header previous = fresh ? null : ScanStateFile.check(folder);
         if (previous != null && belongsElsewhere(previous)) {
             throw new BadInputException(ScanStateFile.in(folder).toString(), 0, 0, "this state was saved for "
                     + previous.graphRoot() + (previous.tenantId() == null ? "" : " tenant " + previous.tenantId())
@@ -116,8 +125,7 @@ public final class IncrementalScan {
     }
 
     private boolean belongsElsewhere(ScanStateFile.Header previous) {
-        return !previous.graphRoot().equals(reader.root)
-                || previous.tenantId() != null && reader.tenantId != null && !previous.tenantId().equals(reader.tenantId);
+        return !previous.graphRoot().equals(reader.root) || !Objects.equals(previous.tenantId(), reader.tenantId);
     }
 
     private StreamedTenant full(Function<@Nullable SignInEvidence, Consumer<Workload>> sinkFor,
@@ -133,11 +141,18 @@ public final class IncrementalScan {
             StreamedTenant read = reader.stream(sinkFor);
             return read.withProblems(concat(problems, read.problems()));
         }
+        if (ScanStateFile.Header.wrongLink(reader.root, applicationsLink, servicePrincipalsLink) != null) {
+            reader.problem(problems, ScanProblem.warning("state", "the scan state was not saved: Graph gave a delta "
+                    + "link outside " + reader.root + "; the next scan will be a full one too"));
+            StreamedTenant read = reader.stream(sinkFor);
+            return read.withProblems(concat(problems, read.problems()));
+        }
         try (ScanStateFile.Writer state = ScanStateFile.write(folder, header(applicationsLink, servicePrincipalsLink))) {
             StreamedTenant read = reader.stream(evidence -> tee(state, sinkFor.apply(evidence)));
             return saved(state, read.withProblems(concat(problems, read.problems())));
         }
     }
+
 
     private StreamedTenant rescan(Changes changes, Function<@Nullable SignInEvidence, Consumer<Workload>> sinkFor,
             List<ScanProblem> problems) {
@@ -147,13 +162,13 @@ public final class IncrementalScan {
                 header(changes.applicationsLink, changes.servicePrincipalsLink))) {
             WorkloadJoin join = WorkloadJoin.into(tee(state, sinkFor.apply(evidence)));
             ScanStateFile.read(folder, header -> { }, saved -> {
-                Workload now = changes.apply(saved, problems);
+                Workload now = changes.apply(saved);
                 if (now != null && !join.workload(now)) {
                     listedTwice(now.appId(), problems);
                 }
             });
             for (Application created : changes.applications.values()) {
-                if (!join.application(changes.federated(created, null, problems))) {
+                if (!join.application(changes.federated(created))) {
                     listedTwice(created.appId(), problems);
                 }
             }
@@ -168,103 +183,99 @@ public final class IncrementalScan {
         }
     }
 
-    /** Reads both delta rounds and the federated list; null (with a warning) when Graph refuses a link. */
+    /** Reads both delta rounds and the federated cross-check; null (with a warning) when any of it fails. */
     private @Nullable Changes changes(ScanStateFile.Header previous, List<ScanProblem> problems) {
         Changes changes = new Changes();
         try {
             changes.applicationsLink = reader.calls.readDelta("applications", "applications delta",
                     () -> GraphCalls.get(previous.applicationsDeltaLink()), GraphJsonReader.APPLICATIONS,
-                    app -> changes.change(changes.applications, changes.removedApplications, app.id(), app),
-                    id -> changes.remove(changes.applications, changes.removedApplications, id));
+                    app -> changes.applications.changed(app.id(), app.appId(), app),
+                    changes.applications::removed);
             changes.servicePrincipalsLink = reader.calls.readDelta("servicePrincipals", "servicePrincipals delta",
                     () -> GraphCalls.get(previous.servicePrincipalsDeltaLink()), GraphJsonReader.SERVICE_PRINCIPALS,
-                    sp -> changes.change(changes.servicePrincipals, changes.removedServicePrincipals, sp.id(), sp),
-                    id -> changes.remove(changes.servicePrincipals, changes.removedServicePrincipals, id));
+                    sp -> changes.servicePrincipals.changed(sp.id(), sp.appId(), sp),
+                    changes.servicePrincipals::removed);
             reader.calls.readAll("applications with federated credentials", "applications with federated credentials",
-                    reader::federatedFilterRequest, GraphJsonReader.OBJECT_IDS, changes.withFederated::addAll);
+                    () -> reader.federatedFilterRequest(true), GraphJsonReader.FEDERATION,
+                    page -> page.forEach(e -> changes.federation.put(e.getKey(), e.getValue())));
         } catch (GraphCallFailed e) {
-            reader.problem(problems, ScanProblem.warning("state", (e.status() == 410
+            boolean expired = e.status() == 410 || e.getMessage().contains("syncStateNotFound");
+            reader.problem(problems, ScanProblem.warning("state", (expired
                     ? "Graph no longer knows the saved delta link (it expired): "
-                    : "the incremental scan failed: ") + e.getMessage() + "; this was a full scan instead"));
+                    : "the incremental scan could not read the changes: ") + e.getMessage()
+                    + "; this was a full scan instead"));
             return null;
         }
         return changes;
     }
 
-    /** The changes of one rescan, keyed by appId so each joins its saved workload. */
-    private final class Changes {
-        final Map<UUID, Application> applications = new HashMap<>();
-        final Map<UUID, ServicePrincipal> servicePrincipals = new HashMap<>();
-        final Set<UUID> removedApplications = new HashSet<>();
-        final Set<UUID> removedServicePrincipals = new HashSet<>();
-        final Set<UUID> withFederated = new HashSet<>();
-        String applicationsLink = "";
-        String servicePrincipalsLink = "";
-        // Delta changes come by object id; the saved workloads are found by appId.
+    /** The objects of one collection that a delta round reported: changed or new by appId, removed by object id. */
+    private static final class Delta<T> {
+        final Map<UUID, T> byAppId = new HashMap<>();
         private final Map<UUID, UUID> appIdByObjectId = new HashMap<>();
+        private final Set<UUID> removedIds = new HashSet<>();
 
-        <T> void change(Map<UUID, T> changed, Set<UUID> removed, UUID objectId, T object) {
-            UUID appId = object instanceof Application a ? a.appId() : ((ServicePrincipal) object).appId();
-            removed.remove(objectId);
-            changed.put(appId, object);
+        void changed(UUID objectId, UUID appId, T object) {
+            removedIds.remove(objectId);
+            byAppId.put(appId, object);
             appIdByObjectId.put(objectId, appId);
         }
 
-        <T> void remove(Map<UUID, T> changed, Set<UUID> removed, UUID objectId) {
+        void removed(UUID objectId) {
+            removedIds.add(objectId);
             UUID appId = appIdByObjectId.remove(objectId);
-            if (appId != null) {
-                changed.remove(appId);
+            // Only this object's own change goes: another object may have taken the appId since.
+            if (appId != null && objectId.equals(objectIdOf(byAppId.get(appId)))) {
+                byAppId.remove(appId);
             }
-            removed.add(objectId);
         }
+
+        /** The saved object as it is now: its change, or nothing when it was removed, else itself. */
+        @Nullable T now(UUID appId, @Nullable T saved, UUID savedObjectId) {
+            T changed = byAppId.remove(appId);
+            if (changed != null) {
+                return changed;
+            }
+            return saved == null || removedIds.contains(savedObjectId) ? null : saved;
+        }
+
+        Collection<T> values() {
+            return byAppId.values();
+        }
+
+        private static @Nullable UUID objectIdOf(@Nullable Object object) {
+            return object instanceof Application a ? a.id() : object instanceof ServicePrincipal s ? s.id() : null;
+        }
+    }
+
+    /** The changes of one rescan. */
+    private static final class Changes {
+        final Delta<Application> applications = new Delta<>();
+        final Delta<ServicePrincipal> servicePrincipals = new Delta<>();
+        final Map<UUID, List<FederatedIdentityCredential>> federation = new HashMap<>();
+        String applicationsLink = "";
+        String servicePrincipalsLink = "";
 
         /** The saved workload as Graph holds it now; null when both its objects are gone. */
-        @Nullable Workload apply(Workload saved, List<ScanProblem> problems) {
+        @Nullable Workload apply(Workload saved) {
             UUID appId = saved.appId();
-            Application application = saved.application();
-            if (application != null && removedApplications.contains(application.id())) {
-                application = null;
+            Application savedApplication = saved.application();
+            ServicePrincipal savedServicePrincipal = saved.servicePrincipal();
+            Application application = applications.now(appId, savedApplication,
+                    savedApplication == null ? appId : savedApplication.id());
+            ServicePrincipal servicePrincipal = servicePrincipals.now(appId, savedServicePrincipal,
+                    savedServicePrincipal == null ? appId : savedServicePrincipal.id());
+            if (application == null && servicePrincipal == null) {
+                return null;
             }
-            Application changedApplication = applications.remove(appId);
-            application = changedApplication != null ? federated(changedApplication, null, problems)
-                    : application == null ? null : federated(application, application.federatedIdentityCredentials(),
-                            problems);
-            ServicePrincipal servicePrincipal = saved.servicePrincipal();
-            if (servicePrincipal != null && removedServicePrincipals.contains(servicePrincipal.id())) {
-                servicePrincipal = null;
-            }
-            ServicePrincipal changedServicePrincipal = servicePrincipals.remove(appId);
-            if (changedServicePrincipal != null) {
-                servicePrincipal = changedServicePrincipal;
-            }
-            return application == null && servicePrincipal == null ? null
-                    : new Workload(appId, application, servicePrincipal);
+            return new Workload(appId, application == null ? null : federated(application), servicePrincipal);
         }
 
-        /**
-         * The application with its federated credentials as Graph holds them now: none when it is
-         * not in the federated list, the saved ones when it was and still is, else read.
-         */
-        Application federated(Application application, @Nullable List<FederatedIdentityCredential> saved,
-                List<ScanProblem> problems) {
-            List<FederatedIdentityCredential> federated;
-            if (!withFederated.contains(application.id())) {
-                federated = List.of();
-            } else if (saved != null && !saved.isEmpty()) {
-                return application;
-            } else {
-                federated = new ArrayList<>();
-                String what = "federatedIdentityCredentials of application " + application.id();
-                reader.required("federatedIdentityCredentials", problems, () -> reader.calls.readAll(
-                        "federatedIdentityCredentials", what, () -> reader.federatedRequest(application.id()),
-                        GraphJsonReader.FEDERATED_IDENTITY_CREDENTIALS, federated::addAll));
-            }
-            if (federated.equals(application.federatedIdentityCredentials())) {
-                return application;
-            }
-            return new Application(application.id(), application.appId(), application.displayName(),
-                    application.createdDateTime(), application.signInAudience(), application.passwordCredentials(),
-                    application.keyCredentials(), federated);
+        /** The application with exactly the federated credentials Graph lists for it now. */
+        Application federated(Application application) {
+            List<FederatedIdentityCredential> now = federation.getOrDefault(application.id(), List.of());
+            return now.equals(application.federatedIdentityCredentials()) ? application
+                    : application.withFederatedIdentityCredentials(now);
         }
     }
 
@@ -275,7 +286,14 @@ public final class IncrementalScan {
                     + "incomplete; the previous state is kept"));
             return read.withProblems(problems);
         }
-        state.commit();
+        try {
+            state.commit();
+        } catch (UncheckedIOException e) {
+            List<ScanProblem> problems = new ArrayList<>(read.problems());
+            reader.problem(problems, ScanProblem.warning("state", e.getMessage()
+                    + "; the report stands, and the previous state is kept"));
+            return read.withProblems(problems);
+        }
         return read;
     }
 
@@ -287,7 +305,7 @@ public final class IncrementalScan {
     private String latest(String collection, String[] select) {
         return reader.calls.readDelta(collection, collection + " delta link",
                 () -> GraphCalls.get(reader.root + "/v1.0/" + collection + "/delta?$select=" + String.join(",", select)
-                        + "&$deltatoken=latest"),
+                        + "&$top=999&$deltatoken=latest"),
                 GraphJsonReader.OBJECT_IDS, id -> { }, id -> { });
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.app09.core.model.ScanProblem;
 import dev.app09.core.model.ScanProblem.Impact;
+import dev.app09.core.model.ScanProblem;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.rules.Workload;
 import java.io.IOException;

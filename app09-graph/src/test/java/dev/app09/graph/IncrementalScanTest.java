@@ -225,17 +225,13 @@ final class IncrementalScanTest {
         Scan fresh = scan(IncrementalScan.of(reader(), state, CLOCK).fresh());
         assertThat(fresh.read().complete()).isTrue();
         assertThat(fresh.workloads()).containsExactlyInAnyOrderElementsOf(fullScan());
-        assertThat(ScanStateFile.header(state)).isNotNull();
+        assertThat(ScanStateFile.check(state)).isNotNull();
     }
 
     @Test
-    void a_state_whose_links_leave_its_graph_root_is_refused() {
-        ScanStateFile.Header evil = new ScanStateFile.Header(URI.create(graph.baseUrl()), null, Instant.EPOCH,
-                "a", "b", "https://attacker.example/v1.0/applications/delta?$deltatoken=x",
-                graph.baseUrl() + "/v1.0/servicePrincipals/delta?$deltatoken=x");
-        try (ScanStateFile.Writer writer = ScanStateFile.write(state, evil)) {
-            writer.commit();
-        }
+    void a_state_whose_links_leave_its_graph_root_is_refused_before_any_request() throws IOException {
+        writeRawState(header(graph.baseUrl(), "https://attacker.example/v1.0/applications/delta?$deltatoken=x",
+                graph.baseUrl() + "/v1.0/servicePrincipals/delta?$deltatoken=x") + "\"workloads\": [], \"workloadCount\": 0}");
 
         assertThatThrownBy(this::scan).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("leaves the state's Graph root");
@@ -243,15 +239,134 @@ final class IncrementalScanTest {
     }
 
     @Test
-    void a_state_saved_for_another_graph_is_refused() {
-        ScanStateFile.Header elsewhere = new ScanStateFile.Header(URI.create("http://127.0.0.1:1"), null, Instant.EPOCH,
-                "a", "b", "http://127.0.0.1:1/v1.0/applications/delta?$deltatoken=x",
+    void swapped_links_are_refused() throws IOException {
+        writeRawState(header(graph.baseUrl(), graph.baseUrl() + "/v1.0/servicePrincipals/delta?$deltatoken=x",
+                graph.baseUrl() + "/v1.0/applications/delta?$deltatoken=x") + "\"workloads\": [], \"workloadCount\": 0}");
+
+        assertThatThrownBy(this::scan).isInstanceOf(BadInputException.class).hasMessageContaining("its own collection");
+    }
+
+    @Test
+    void a_state_of_another_version_a_wrong_count_or_an_unknown_property_is_refused_before_any_request()
+            throws IOException {
+        String links = header(graph.baseUrl(), graph.baseUrl() + "/v1.0/applications/delta?$deltatoken=x",
+                graph.baseUrl() + "/v1.0/servicePrincipals/delta?$deltatoken=x");
+        for (String[] bad : new String[][] {
+            {links.replace("\"version\": 1", "\"version\": 2") + "\"workloads\": [], \"workloadCount\": 0}",
+                "version 1, and this file is version 2"},
+            {links.replace("\"version\": 1", "\"version\": 4294967297") + "\"workloads\": [], \"workloadCount\": 0}",
+                "this file is version 4294967297"},
+            {links + "\"workloads\": [], \"workloadCount\": 3}", "says it holds 3 workloads, but holds 0"},
+            {links + "\"workloads\": [], \"workloadCount\": 0, \"extra\": 1}", "unexpected property \"extra\""},
+            {links + "\"workloads\": [{}], \"workloadCount\": 1}", "a workload needs an application or a service principal"}}) {
+            writeRawState(bad[0]);
+            graph.server().journal().clear();
+
+            assertThatThrownBy(this::scan).as(bad[1]).isInstanceOf(BadInputException.class).hasMessageContaining(bad[1]);
+            assertThat(graph.server().journal().requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_state_others_could_have_written_is_refused() throws IOException {
+        scan();
+        Files.setPosixFilePermissions(ScanStateFile.in(state), PosixFilePermissions.fromString("rw-rw-r--"));
+
+        assertThatThrownBy(this::scan).isInstanceOf(BadInputException.class).hasMessageContaining("owner-only");
+
+        Files.setPosixFilePermissions(ScanStateFile.in(state), PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(this::scan).isInstanceOf(BadInputException.class).hasMessageContaining("owner-only");
+    }
+
+    @Test
+    void the_state_folder_is_created_owner_only() throws IOException {
+        scan();
+
+        assertThat(Files.getPosixFilePermissions(state)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    }
+
+    private static String header(String root, String applicationsLink, String servicePrincipalsLink) {
+        return "{\"format\": \"app09-scan-state\", \"version\": 1, \"graphRoot\": \"" + root + "\", \"tenantId\": null, "
+                + "\"savedAt\": \"2026-06-01T00:00:00Z\", \"applicationSelect\": \"a\", \"servicePrincipalSelect\": \"b\", "
+                + "\"applicationsDeltaLink\": \"" + applicationsLink + "\", "
+                + "\"servicePrincipalsDeltaLink\": \"" + servicePrincipalsLink + "\", ";
+    }
+
+    private void writeRawState(String json) throws IOException {
+        Files.createDirectories(state, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path file = ScanStateFile.in(state);
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void a_state_saved_for_another_graph_or_tenant_is_refused() throws IOException {
+        writeRawState(header("http://127.0.0.1:1", "http://127.0.0.1:1/v1.0/applications/delta?$deltatoken=x",
+                "http://127.0.0.1:1/v1.0/servicePrincipals/delta?$deltatoken=x") + "\"workloads\": [], \"workloadCount\": 0}");
+        assertThatThrownBy(this::scan).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("saved for http://127.0.0.1:1");
+
+        writeRawState(header(graph.baseUrl(), graph.baseUrl() + "/v1.0/applications/delta?$deltatoken=x",
+                graph.baseUrl() + "/v1.0/servicePrincipals/delta?$deltatoken=x")
+                .replace("\"tenantId\": null", "\"tenantId\": \"" + UUID.randomUUID() + "\"")
+                + "\"workloads\": [], \"workloadCount\": 0}");
+        assertThatThrownBy(this::scan).isInstanceOf(BadInputException.class).hasMessageContaining("tenant");
+    }
+
+    @Test
+    void service_principal_changes_additions_soft_deletes_and_many_changes_across_pages_replay_as_a_full_scan() {
+        ServicePrincipal orphaned = tenant.servicePrincipal(5);
+        graph.server().deleteServicePrincipal(orphaned.id());
+        scan();
+        ServicePrincipal withSecret = tenant.servicePrincipal(7);
+        graph.server().changeServicePrincipal(withSecret.id(), sp -> new ServicePrincipal(sp.id(), sp.appId(),
+                sp.displayName(), sp.servicePrincipalType(), sp.appOwnerOrganizationId(), sp.preferredSingleSignOnMode(),
+                sp.preferredTokenSigningKeyThumbprint(), List.of(new PasswordCredential(UUID.randomUUID(), "sp secret",
+                        "ab1", null, TestClock.DEFAULT_INSTANT.minus(Duration.ofDays(1)),
+                        TestClock.DEFAULT_INSTANT.plus(Duration.ofDays(60)))), sp.keyCredentials()));
+        graph.server().addServicePrincipal(new ServicePrincipal(UUID.randomUUID(), orphaned.appId(), "recreated",
+                "Application", null, null, null, List.of(), List.of()));
+        graph.server().softDeleteApplication(tenant.application(8).id());
+        for (int i = 1_000; i < 2_200; i++) {
+            graph.server().changeApplication(tenant.application(i).id(), IncrementalScanTest::withSecret);
+        }
+
+        Scan rescan = scan();
+
+        assertThat(rescan.read().problems()).isEmpty();
+        assertThat(rescan.to(Endpoint.APPLICATIONS_DELTA)).as("1,200 changes come in two pages").isEqualTo(2);
+        assertThat(rescan.workloads()).containsExactlyInAnyOrderElementsOf(fullScan());
+        assertThat(rescan.workloads()).filteredOn(w -> w.appId().equals(orphaned.appId())).singleElement()
+                .satisfies(w -> assertThat(w.servicePrincipal().displayName()).isEqualTo("recreated"));
+        assertThat(rescan.workloads()).filteredOn(w -> w.appId().equals(withSecret.appId())).singleElement()
+                .satisfies(w -> assertThat(w.servicePrincipal().passwordCredentials()).hasSize(1));
+    }
+
+    @Test
+    void every_property_survives_the_state_file() {
+        TenantSnapshot contoso = dev.app09.testkit.tenant.SampleTenants.contoso().tenant();
+        List<Workload> workloads = Workload.joinAll(contoso);
+        ScanStateFile.Header header = new ScanStateFile.Header(URI.create("http://127.0.0.1:1"), UUID.randomUUID(),
+                Instant.EPOCH, "a", "b", "http://127.0.0.1:1/v1.0/applications/delta?$deltatoken=x",
                 "http://127.0.0.1:1/v1.0/servicePrincipals/delta?$deltatoken=x");
-        try (ScanStateFile.Writer writer = ScanStateFile.write(state, elsewhere)) {
+        try (ScanStateFile.Writer writer = ScanStateFile.write(state, header)) {
+            workloads.forEach(writer::add);
             writer.commit();
         }
 
-        assertThatThrownBy(this::scan).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("saved for http://127.0.0.1:1");
+        List<Workload> read = new ArrayList<>();
+        var readHeader = new Object() {
+            ScanStateFile.Header value;
+        };
+        ScanStateFile.read(state, h -> readHeader.value = h, read::add);
+
+        assertThat(readHeader.value).isEqualTo(header);
+        assertThat(read).isEqualTo(workloads);
+        assertThat(workloads).anySatisfy(w -> assertThat(w.servicePrincipal() != null
+                && w.servicePrincipal().preferredSingleSignOnMode() != null).isTrue());
     }
 }

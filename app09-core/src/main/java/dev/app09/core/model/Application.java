@@ -38,4 +38,13 @@ public record Application(
         keyCredentials = List.copyOf(keyCredentials);
         federatedIdentityCredentials = List.copyOf(federatedIdentityCredentials);
     }
+
+    /**
+     * @param credentials the application's federated identity credentials as now read
+     * @return a copy with them in place of these
+     */
+    public Application withFederatedIdentityCredentials(List<FederatedIdentityCredential> credentials) {
+        return new Application(id, appId, displayName, createdDateTime, signInAudience, passwordCredentials,
+                keyCredentials, credentials);
+    }
 }

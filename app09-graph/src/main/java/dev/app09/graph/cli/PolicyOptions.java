@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The policy knobs {@code scan} and {@code migrate plan} share: exceptions, migration and usage windows, listing. */
 final class PolicyOptions {

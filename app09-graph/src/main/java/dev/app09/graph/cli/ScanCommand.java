@@ -15,8 +15,9 @@ import dev.app09.core.rules.Policy;
 import dev.app09.core.rules.Workload;
 import dev.app09.graph.BadInputException;
 import dev.app09.graph.StreamedTenant;
-import dev.app09.graph.json.ScanStateFile;
 import dev.app09.graph.json.JsonReport;
+import dev.app09.graph.json.ScanStateFile;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,9 +30,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code app09 scan}: read a tenant (export, local Graph or live), judge it, write the report. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
@@ -48,7 +49,7 @@ import picocli.CommandLine.Option;
             "4:internal error"})
 final class ScanCommand implements Callable<Integer> {
 
-        @CommandLine.Spec
+    @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
@@ -113,6 +114,14 @@ final class ScanCommand implements Callable<Integer> {
                 return ExitCode.BAD_INPUT;
             }
             throw e;
+        } catch (UncheckedIOException e) {
+            if (state == null) {
+                throw e;
+            }
+            // The state folder cannot be created, read or written: nothing was judged yet.
+            console.err().println("app09: --state " + App09Command.printable(state.toString()) + ": "
+                    + App09Command.printable(e.getMessage()));
+            return ExitCode.BAD_INPUT;
         }
         List<ScanProblem> problems = new ArrayList<>(read.problems());
         for (ExceptionEntry unmatched : judging.judge().unmatchedExceptions()) {

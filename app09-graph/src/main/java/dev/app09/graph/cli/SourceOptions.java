@@ -27,8 +27,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Where a command reads the tenant from (and, for the migration steps, writes to): an export
@@ -134,6 +134,10 @@ abstract class SourceOptions {
         checkOne();
         if (export != null && state != null) {
             throw usage("--state keeps Graph's delta links: it needs --graph-url or --tenant-id, not --export");
+        }
+        if (state != null && tenantId != null && guidOrNull(tenantId) == null) {
+            throw usage("--state: give --tenant-id as the tenant's id (a GUID), not a domain name, so that a saved "
+                    + "state is never replayed for another tenant");
         }
         if (export != null) {
             TenantSnapshot snapshot = read(console, false);

@@ -11,6 +11,8 @@ import dev.app09.core.model.ServicePrincipal;
 import dev.app09.graph.BadInputException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -47,6 +49,9 @@ public final class GraphJsonReader<T> {
     /** An application's federated identity credentials. */
     public static final GraphJsonReader<FederatedIdentityCredential> FEDERATED_IDENTITY_CREDENTIALS =
             new GraphJsonReader<>("federated identity credentials", GraphObjects::federated);
+    /** Applications' ids with their expanded federated credentials (the incremental scan's cross-check). */
+    public static final GraphJsonReader<Map.Entry<UUID, List<FederatedIdentityCredential>>> FEDERATION =
+            new GraphJsonReader<>("applications with their federated credentials", GraphObjects::federation);
     /** Objects of which only the id is wanted. */
     public static final GraphJsonReader<UUID> OBJECT_IDS = new GraphJsonReader<>("objects", GraphObjects::objectId);
     /** Rows of the beta credential sign-in activity report, read leniently. */
@@ -108,6 +113,8 @@ public final class GraphJsonReader<T> {
             var entry = new Object() {
                 @Nullable UUID id;
                 boolean removed;
+                boolean passwords;
+                boolean keys;
             };
             try (JsonCursor look = JsonCursor.open(new ByteArrayInputStream(copy), source)) {
                 look.next("an object");
@@ -116,6 +123,14 @@ public final class GraphJsonReader<T> {
                         case "id" -> entry.id = look.uuid("the object's id");
                         case "@removed" -> {
                             entry.removed = true;
+                            look.skip();
+                        }
+                        case "passwordcredentials" -> {
+                            entry.passwords = true;
+                            look.skip();
+                        }
+                        case "keycredentials" -> {
+                            entry.keys = true;
                             look.skip();
                         }
                         default -> look.skip();
@@ -128,6 +143,11 @@ public final class GraphJsonReader<T> {
                 }
                 removed.accept(entry.id);
                 return;
+            }
+            if (!entry.passwords || !entry.keys) {
+                // Graph may send only what changed: an object without its credential lists would read as one without credentials.
+                throw cursor.error("a changed object without its passwordCredentials and keyCredentials: "
+                        + "app09 cannot tell its credentials from this answer");
             }
             try (JsonCursor whole = JsonCursor.open(new ByteArrayInputStream(copy), source)) {
                 whole.next("an object");

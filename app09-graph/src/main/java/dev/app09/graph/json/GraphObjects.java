@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -242,6 +243,28 @@ final class GraphObjects {
             }
         });
         return required(in, at, o.id, "id", "object");
+    }
+
+    /** An application's id with its expanded federated credentials: what the federated cross-check reads. */
+    static Map.Entry<UUID, List<FederatedIdentityCredential>> federation(JsonCursor in) {
+        JsonCursor.Position at = in.position();
+        var o = new Object() {
+            @Nullable UUID id;
+            @Nullable List<FederatedIdentityCredential> federated;
+        };
+        in.object("an application with its federated credentials", name -> {
+            switch (name) {
+                case "id" -> o.id = in.uuid("the application's id");
+                case "federatedidentitycredentials" ->
+                        o.federated = in.array("federatedIdentityCredentials", () -> federated(in));
+                case "federatedidentitycredentials@odata.nextlink" -> throw in.error("this application's "
+                        + "federatedIdentityCredentials are paged (a nested @odata.nextLink): app09 cannot read "
+                        + "them whole this way");
+                default -> in.skip();
+            }
+        });
+        return Map.entry(required(in, at, o.id, "id", "application"),
+                required(in, at, o.federated, "federatedIdentityCredentials", "application"));
     }
 
     /**

@@ -22,12 +22,16 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -91,6 +95,24 @@ public final class ScanStateFile {
             requireNonNull(applicationsDeltaLink, "applicationsDeltaLink");
             requireNonNull(servicePrincipalsDeltaLink, "servicePrincipalsDeltaLink");
         }
+
+        /**
+         * A link is followed with the scan's credential: each must stay under the Graph root it
+         * was read from, on its own collection's delta.
+         *
+         * @param root the Graph root
+         * @param applicationsLink the applications delta link
+         * @param servicePrincipalsLink the service principals delta link
+         * @return what is wrong with the links, or null when nothing is
+         */
+        public static @Nullable String wrongLink(URI root, String applicationsLink, String servicePrincipalsLink) {
+            if (!applicationsLink.startsWith(root + "/v1.0/applications/")
+                    || !servicePrincipalsLink.startsWith(root + "/v1.0/servicePrincipals/")) {
+                return "a delta link leaves the state's Graph root " + root + " or its own collection; "
+                        + "refusing to follow it";
+            }
+            return null;
+        }
     }
 
     /**
@@ -102,21 +124,23 @@ public final class ScanStateFile {
     }
 
     /**
-     * Reads the header of the state in {@code folder}.
+     * Checks the whole state in {@code folder} (every workload, the count, the gzip check), as it
+     * must be before any of it is trusted, and returns its header.
      *
      * @param folder the state folder
      * @return the header, or null when the folder holds no state yet
-     * @throws BadInputException when the file is not a whole, valid state of this version
+     * @throws BadInputException when the file is not a whole, valid state of this version, or
+     *     someone other than its owner could have written it
      */
-    public static @Nullable Header header(Path folder) {
+    public static @Nullable Header check(Path folder) {
         Path file = in(folder);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         var found = new Object() {
             @Nullable Header header;
         };
-        read(file, header -> found.header = header, null, false);
+        read(folder, header -> found.header = header, null);
         return found.header;
     }
 
@@ -130,18 +154,54 @@ public final class ScanStateFile {
      * @throws BadInputException when the file is missing, cut short, corrupt or of another version
      */
     public static void read(Path folder, Consumer<Header> header, @Nullable Consumer<Workload> workloads) {
-        read(in(folder), header, workloads, true);
+        requireOwnerOnly(folder);
+        readFile(in(folder), header, workloads);
     }
 
-    private static void read(Path file, Consumer<Header> onHeader, @Nullable Consumer<Workload> onWorkload,
-            boolean whole) {
+    /**
+     * The state decides what later scans report: refuse one that another user owns, or that its
+     * group or others could have written (the file, or the folder it can be replaced in).
+     */
+    private static void requireOwnerOnly(Path folder) {
+        Path file = in(folder);
+        try {
+            if (Files.isSymbolicLink(file)) {
+                throw new BadInputException(file.toString(), 0, 0, "the state file is a symbolic link; refusing it");
+            }
+            UserPrincipal me = folder.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            for (Path path : new Path[] {folder, file}) {
+                if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                if (!Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).equals(me)) {
+                    throw new BadInputException(file.toString(), 0, 0, path + " belongs to another user; refusing "
+                            + "a scan state this user did not write");
+                }
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+                if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                        || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                    throw new BadInputException(file.toString(), 0, 0, path + " can be written by its group or "
+                            + "others (" + PosixFilePermissions.toString(permissions) + "); a scan state must be "
+                            + "owner-only");
+                }
+            }
+        } catch (UnsupportedOperationException e) {
+            throw new BadInputException(file.toString(), 0, 0, "this file system has no POSIX owners and "
+                    + "permissions, so a scan state cannot be kept owner-only here", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(folder + ": cannot check the scan state: " + e.getMessage(), e);
+        }
+    }
+
+    private static void readFile(Path file, Consumer<Header> onHeader, @Nullable Consumer<Workload> onWorkload) {
         String source = file.toString();
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = new GZIPInputStream(new BufferedInputStream(raw), 65_536);
                 JsonCursor cursor = JsonCursor.open(in, source)) {
             var state = new Object() {
                 @Nullable String format;
-                int version = -1;
+                long version = -1;
                 @Nullable URI root;
                 @Nullable UUID tenantId;
                 @Nullable Instant savedAt;
@@ -157,7 +217,7 @@ public final class ScanStateFile {
             cursor.object("an app09 scan state", name -> {
                 switch (name) {
                     case "format" -> state.format = cursor.string("format");
-                    case "version" -> state.version = (int) cursor.integer("version");
+                    case "version" -> state.version = cursor.integer("version");
                     case "graphroot" -> state.root = uri(cursor, cursor.string("graphRoot"));
                     case "tenantid" -> state.tenantId = cursor.uuid("tenantId");
                     case "savedat" -> state.savedAt = cursor.instant("savedAt");
@@ -172,9 +232,6 @@ public final class ScanStateFile {
                                     state.savedAt, state.applicationSelect, state.servicePrincipalSelect,
                                     state.applicationsLink, state.servicePrincipalsLink);
                             onHeader.accept(state.header);
-                        }
-                        if (!whole && onWorkload == null) {
-                            throw new HeaderRead();
                         }
                         if (cursor.token() != JsonToken.START_ARRAY) {
                             throw cursor.error("expected \"workloads\" to be an array, found " + cursor.describe());
@@ -199,8 +256,6 @@ public final class ScanStateFile {
                         + state.workloads);
             }
             cursor.expectEnd();
-        } catch (HeaderRead enough) {
-            // the header was all that was asked for
         } catch (NoSuchFileException e) {
             throw new BadInputException(source, 0, 0, "the state file is missing", e);
         } catch (ZipException | EOFException e) {
@@ -217,12 +272,12 @@ public final class ScanStateFile {
         }
     }
 
-    private static Header header(JsonCursor cursor, @Nullable String format, int version, @Nullable URI root,
+    private static Header header(JsonCursor cursor, @Nullable String format, long version, @Nullable URI root,
             @Nullable UUID tenantId, @Nullable Instant savedAt, @Nullable String applicationSelect,
             @Nullable String servicePrincipalSelect, @Nullable String applicationsLink,
             @Nullable String servicePrincipalsLink) {
         if (!FORMAT.equals(format)) {
-            throw cursor.error("not an app09 scan state (\"format\" must come first and be \"" + FORMAT + "\")");
+            throw cursor.error("not an app09 scan state (its \"format\" must be \"" + FORMAT + "\")");
         }
         if (version != VERSION) {
             throw cursor.error("this app09 reads scan state version " + VERSION + ", and this file is version "
@@ -233,11 +288,9 @@ public final class ScanStateFile {
             throw cursor.error("the state's header is incomplete: graphRoot, savedAt, applicationSelect, "
                     + "servicePrincipalSelect and both delta links come before \"workloads\"");
         }
-        // A link is followed with the scan's credential: it must stay under the Graph root it was read from.
-        for (String link : new String[] {applicationsLink, servicePrincipalsLink}) {
-            if (!link.startsWith(root + "/v1.0/")) {
-                throw cursor.error("a delta link leaves the state's Graph root " + root + "; refusing to follow it");
-            }
+        String wrong = Header.wrongLink(root, applicationsLink, servicePrincipalsLink);
+        if (wrong != null) {
+            throw cursor.error(wrong);
         }
         return new Header(root, tenantId, savedAt, applicationSelect, servicePrincipalSelect, applicationsLink,
                 servicePrincipalsLink);
@@ -298,8 +351,16 @@ public final class ScanStateFile {
 
         private Writer(Path folder, Header header) {
             this.folder = folder;
+            String wrong = Header.wrongLink(header.graphRoot(), header.applicationsDeltaLink(),
+                    header.servicePrincipalsDeltaLink());
+            if (wrong != null) {
+                throw new IllegalArgumentException(wrong);
+            }
             try {
-                Files.createDirectories(folder);
+                if (!Files.isDirectory(folder)) {
+                    Files.createDirectories(folder,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                }
                 this.temporary = Files.createTempFile(folder, ".app09-scan-state-", ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
@@ -370,6 +431,11 @@ public final class ScanStateFile {
                 } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
                     throw new IOException("cannot replace " + in(folder) + " atomically here", e);
                 }
+                try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+                    directory.force(true); // the move itself survives a crash
+                } catch (IOException e) {
+                    // some file systems cannot open a directory: the move is atomic all the same
+                }
                 done = true;
             } catch (IOException e) {
                 abandon();
@@ -399,15 +465,6 @@ public final class ScanStateFile {
         @Override
         public void close() {
             abandon();
-        }
-    }
-
-    /** Stops a read once the header is in. */
-    private static final class HeaderRead extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        HeaderRead() {
-            super(null, null, false, false);
         }
     }
 }

@@ -61,9 +61,12 @@ public final class ScaleBenchmark {
         String extra = args.length > 3 ? args[3] : "";
         System.out.printf("%s: %,d applications + %,d service principals; %d cores; %s%n", mode, applications,
                 servicePrincipals, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
-        GeneratedTenant tenant = GeneratedTenant.of(applications, servicePrincipals, 42);
+        GeneratedTenant aligned = GeneratedTenant.of(applications, servicePrincipals, 42);
+        // "-shuffled": service principals in an order unrelated to their applications', as Graph lists them
+        boolean shuffled = mode.endsWith("-shuffled");
+        GeneratedTenant tenant = shuffled ? aligned.shuffledServicePrincipals() : aligned;
         try (FakeGraphServer graph = FakeGraphServer.start(tenant)) {
-            switch (mode) {
+            switch (mode.replace("-shuffled", "")) {
                 case "memory" -> memory(graph, extra.isEmpty() ? "512m" : extra);
                 case "latency" -> latency(graph, extra.isEmpty() ? 50 : Integer.parseInt(extra));
                 case "delta" -> delta(graph, tenant, extra.isEmpty() ? 10 : Integer.parseInt(extra));

@@ -88,4 +88,25 @@ final class ScanCommandStateTest {
         assertThat(export.status()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(export.err()).contains("--state", "--graph-url");
     }
+
+    @Test
+    void a_live_tenant_named_by_domain_cannot_keep_a_state() {
+        CommandRun run = CommandRun.of("scan", "--tenant-id", "contoso.onmicrosoft.com", "--default-credential",
+                "--state", dir.resolve("s").toString());
+
+        assertThat(run.status()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--tenant-id as the tenant's id (a GUID)");
+    }
+
+    @Test
+    void a_state_folder_that_cannot_be_made_is_bad_input_naming_it() throws IOException {
+        graph.serve(CONTOSO.tenant());
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+
+        CommandRun run = scan("--state", file.toString(), "--format", "csv");
+
+        assertThat(run.status()).as("%s", run).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--state " + file).doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
+    }
 }

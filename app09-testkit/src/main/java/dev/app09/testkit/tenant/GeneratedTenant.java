@@ -12,6 +12,7 @@ import dev.app09.core.model.ServicePrincipal;
 import dev.app09.core.model.SignInEvidence;
 import dev.app09.core.rules.Policy;
 import dev.app09.testkit.TestClock;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,8 +52,14 @@ public final class GeneratedTenant implements TenantSource {
     private final long seed;
     private final Instant now;
     private final UUID tenantId;
+    private final boolean shuffled;
+    private final long multiplier;
 
     private GeneratedTenant(int applications, int servicePrincipals, long seed, Instant now) {
+        this(applications, servicePrincipals, seed, now, false);
+    }
+
+    private GeneratedTenant(int applications, int servicePrincipals, long seed, Instant now, boolean shuffled) {
         if (applications < 0 || servicePrincipals < 0) {
             throw new IllegalArgumentException("counts cannot be negative");
         }
@@ -61,6 +68,12 @@ public final class GeneratedTenant implements TenantSource {
         this.seed = seed;
         this.now = requireNonNull(now, "now");
         this.tenantId = new UUID(0x0A09_0000L << 32 | (seed & 0xFFFF_FFFFL), seed);
+        this.shuffled = shuffled;
+        long a = 1_000_003L;
+        while (servicePrincipals > 1 && BigInteger.valueOf(a).gcd(BigInteger.valueOf(servicePrincipals)).intValue() != 1) {
+            a += 2;
+        }
+        this.multiplier = a;
     }
 
     /**
@@ -79,7 +92,19 @@ public final class GeneratedTenant implements TenantSource {
      * @return the same tenant dated elsewhere
      */
     public GeneratedTenant at(Instant instant) {
-        return new GeneratedTenant(applications, servicePrincipals, seed, instant);
+        return new GeneratedTenant(applications, servicePrincipals, seed, instant, shuffled);
+    }
+
+    /**
+     * The same tenant with its service principals listed in another order, unrelated to their
+     * applications' (as Graph lists both by object id): position {@code p} holds the service
+     * principal that is otherwise at {@code (a * p + 7) mod n}, for a multiplier {@code a} prime
+     * to {@code n}. What a scan that joins the two collections must hold then peaks.
+     *
+     * @return the tenant, service principals reordered
+     */
+    public GeneratedTenant shuffledServicePrincipals() {
+        return new GeneratedTenant(applications, servicePrincipals, seed, now, true);
     }
 
     /** @return the applications, computed as the stream is consumed */
@@ -144,8 +169,9 @@ public final class GeneratedTenant implements TenantSource {
     }
 
     @Override
-    public ServicePrincipal servicePrincipal(int index) {
-        checkIndex(index, servicePrincipals);
+    public ServicePrincipal servicePrincipal(int position) {
+        checkIndex(position, servicePrincipals);
+        int index = shuffled ? (int) ((multiplier * position + 7) % servicePrincipals) : position;
         UUID id = new UUID(SERVICE_PRINCIPAL | seedBits(), index);
         SplittableRandom random = random(index, 3);
         if (index < applications) {
@@ -191,7 +217,14 @@ public final class GeneratedTenant implements TenantSource {
 
     @Override
     public OptionalInt servicePrincipalIndex(UUID id) {
-        return indexOf(id, SERVICE_PRINCIPAL, servicePrincipals);
+        OptionalInt index = indexOf(id, SERVICE_PRINCIPAL, servicePrincipals);
+        if (!shuffled || index.isEmpty()) {
+            return index;
+        }
+        // position = (index - 7) / multiplier, mod n
+        BigInteger n = BigInteger.valueOf(servicePrincipals);
+        return OptionalInt.of(BigInteger.valueOf(index.getAsInt() - 7L).multiply(BigInteger.valueOf(multiplier).modInverse(n))
+                .mod(n).intValue());
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.app09.core.Assessor;
+import dev.app09.core.model.Application;
+import dev.app09.core.model.ServicePrincipal;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.report.Report;
 import dev.app09.core.rules.Policy;
@@ -11,6 +13,7 @@ import dev.app09.core.rules.Verdict;
 import dev.app09.core.rules.WorkloadAssessment;
 import dev.app09.testkit.TestClock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,24 @@ final class GeneratedTenantTest {
         assertThat(tenant.servicePrincipalIndex(tenant.servicePrincipal(999_999).id())).hasValue(999_999);
         assertThat(tenant.applicationIndex(tenant.servicePrincipal(5).id())).isEqualTo(OptionalInt.empty());
         assertThat(tenant.applicationIndex(UUID.randomUUID())).isEqualTo(OptionalInt.empty());
+    }
+
+    @Test
+    void shuffled_service_principals_are_the_same_set_in_another_order_and_ids_still_lead_back() {
+        GeneratedTenant tenant = GeneratedTenant.of(1_000, 1_200, 7);
+        GeneratedTenant shuffled = tenant.shuffledServicePrincipals();
+
+        List<ServicePrincipal> aligned = tenant.servicePrincipals().toList();
+        List<ServicePrincipal> reordered = shuffled.servicePrincipals().toList();
+
+        assertThat(reordered).containsExactlyInAnyOrderElementsOf(aligned).isNotEqualTo(aligned);
+        assertThat(reordered.subList(0, 100)).extracting(ServicePrincipal::appId)
+                .as("no longer in the applications' order")
+                .isNotEqualTo(tenant.applications().limit(100).map(Application::appId).toList());
+        for (int position = 0; position < reordered.size(); position++) {
+            assertThat(shuffled.servicePrincipalIndex(reordered.get(position).id())).hasValue(position);
+        }
+        assertThat(shuffled.applications().toList()).isEqualTo(tenant.applications().toList());
     }
 
     @Test
