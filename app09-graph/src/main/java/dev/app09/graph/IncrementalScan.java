@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -183,28 +187,46 @@ public final class IncrementalScan {
         }
     }
 
-    /** Reads both delta rounds and the federated cross-check; null (with a warning) when any of it fails. */
+    /**
+     * Reads both delta rounds and the federated cross-check, the three at once; null (with a
+     * warning) when any of them fails.
+     */
     private @Nullable Changes changes(ScanStateFile.Header previous, List<ScanProblem> problems) {
         Changes changes = new Changes();
+        ExecutorService pool = Executors.newFixedThreadPool(3, task -> {
+            Thread thread = new Thread(task, "app09-graph-delta");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            changes.applicationsLink = reader.calls.readDelta("applications", "applications delta",
-                    () -> GraphCalls.get(previous.applicationsDeltaLink()), GraphJsonReader.APPLICATIONS,
-                    app -> changes.applications.changed(app.id(), app.appId(), app),
-                    changes.applications::removed);
-            changes.servicePrincipalsLink = reader.calls.readDelta("servicePrincipals", "servicePrincipals delta",
-                    () -> GraphCalls.get(previous.servicePrincipalsDeltaLink()), GraphJsonReader.SERVICE_PRINCIPALS,
-                    sp -> changes.servicePrincipals.changed(sp.id(), sp.appId(), sp),
-                    changes.servicePrincipals::removed);
-            reader.calls.readAll("applications with federated credentials", "applications with federated credentials",
-                    () -> reader.federatedFilterRequest(true), GraphJsonReader.FEDERATION,
-                    page -> page.forEach(e -> changes.federation.put(e.getKey(), e.getValue())));
-        } catch (GraphCallFailed e) {
-            boolean expired = e.status() == 410 || e.getMessage().contains("syncStateNotFound");
+            // Each read fills its own part of the changes; joining them orders those writes before the replay.
+            CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> changes.applicationsLink = reader.calls.readDelta("applications",
+                            "applications delta", () -> GraphCalls.get(previous.applicationsDeltaLink()),
+                            GraphJsonReader.APPLICATIONS, app -> changes.applications.changed(app.id(), app.appId(), app),
+                            changes.applications::removed), pool),
+                    CompletableFuture.runAsync(() -> changes.servicePrincipalsLink = reader.calls.readDelta(
+                            "servicePrincipals", "servicePrincipals delta",
+                            () -> GraphCalls.get(previous.servicePrincipalsDeltaLink()), GraphJsonReader.SERVICE_PRINCIPALS,
+                            sp -> changes.servicePrincipals.changed(sp.id(), sp.appId(), sp),
+                            changes.servicePrincipals::removed), pool),
+                    CompletableFuture.runAsync(() -> reader.calls.readAll("applications with federated credentials",
+                            "applications with federated credentials", () -> reader.federatedFilterRequest(true),
+                            GraphJsonReader.FEDERATION,
+                            page -> page.forEach(e -> changes.federation.put(e.getKey(), e.getValue()))), pool))
+                    .join();
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof GraphCallFailed failed)) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
+            boolean expired = failed.status() == 410 || failed.getMessage().contains("syncStateNotFound");
             reader.problem(problems, ScanProblem.warning("state", (expired
                     ? "Graph no longer knows the saved delta link (it expired): "
-                    : "the incremental scan could not read the changes: ") + e.getMessage()
+                    : "the incremental scan could not read the changes: ") + failed.getMessage()
                     + "; this was a full scan instead"));
             return null;
+        } finally {
+            pool.shutdownNow();
         }
         return changes;
     }

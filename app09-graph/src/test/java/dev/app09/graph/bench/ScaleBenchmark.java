@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * mvn -B -Pbench -pl app09-graph test-compile exec:exec -Dbench.main=dev.app09.graph.bench.ScaleBenchmark -Dbench.args="memory 500000 500000 512m"
  * mvn -B -Pbench -pl app09-graph test-compile exec:exec -Dbench.main=dev.app09.graph.bench.ScaleBenchmark -Dbench.args="latency 100000 100000 50"
  * mvn -B -Pbench -pl app09-graph test-compile exec:exec -Dbench.main=dev.app09.graph.bench.ScaleBenchmark -Dbench.args="delta 100000 100000 10"
+ * mvn -B -Pbench -pl app09-graph test-compile exec:exec -Dbench.main=dev.app09.graph.bench.ScaleBenchmark -Dbench.args="delta 100000 100000 10 50"
  * </pre>
  *
  * <p>memory: requests, wall time, and the scan JVM's heap from its GC log (the most used before a
@@ -43,7 +44,9 @@ import java.util.regex.Pattern;
  * wall time (JVM start included) against a bare client that fetches every page of both
  * collections one after the other and only parses the JSON. delta: a full scan with
  * {@code --state}, then N applications changed, then a rescan: its requests, and whether its CSV
- * equals a full scan's.
+ * equals a full scan's (a fifth argument: milliseconds of latency per answer). Append
+ * {@code -shuffled} to a mode to list the service principals in an order unrelated to their
+ * applications', as Graph does.
  */
 public final class ScaleBenchmark {
 
@@ -69,7 +72,12 @@ public final class ScaleBenchmark {
             switch (mode.replace("-shuffled", "")) {
                 case "memory" -> memory(graph, extra.isEmpty() ? "512m" : extra);
                 case "latency" -> latency(graph, extra.isEmpty() ? 50 : Integer.parseInt(extra));
-                case "delta" -> delta(graph, tenant, extra.isEmpty() ? 10 : Integer.parseInt(extra));
+                case "delta" -> {
+                    if (args.length > 4) {
+                        graph.latency(Duration.ofMillis(Integer.parseInt(args[4])));
+                    }
+                    delta(graph, tenant, extra.isEmpty() ? 10 : Integer.parseInt(extra));
+                }
                 default -> throw new IllegalArgumentException("mode: memory, latency or delta");
             }
         }
