@@ -1,6 +1,8 @@
 package dev.app09.testkit.server;
 
 import static dev.app09.testkit.server.GraphHttp.assertGraphError;
+import static dev.app09.testkit.server.NewObjects.newApplication;
+import static dev.app09.testkit.server.NewObjects.renamed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,16 +56,6 @@ final class DirectoryChangesTest {
 
     private static List<String> applicationIds(int... indices) {
         return IntStream.of(indices).mapToObj(i -> app(i).id().toString()).toList();
-    }
-
-    private static Application renamed(Application app, String displayName) {
-        return new Application(app.id(), app.appId(), displayName, app.createdDateTime(), app.signInAudience(),
-                app.passwordCredentials(), app.keyCredentials(), app.federatedIdentityCredentials());
-    }
-
-    private static Application newApplication(String displayName) {
-        return new Application(UUID.randomUUID(), UUID.randomUUID(), displayName, TestClock.DEFAULT_INSTANT,
-                "AzureADMyOrg", List.of(), List.of(), List.of());
     }
 
     @Test
