@@ -1,5 +1,6 @@
 package dev.app09.core.rules;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -35,45 +36,55 @@ final class InstantText {
             return instant.toString();
         }
         LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        StringBuilder text = new StringBuilder(30);
-        digits(text, t.getYear(), 4).append('-');
-        digits(text, t.getMonthValue(), 2).append('-');
-        digits(text, t.getDayOfMonth(), 2).append('T');
-        digits(text, t.getHour(), 2).append(':');
-        digits(text, t.getMinute(), 2).append(':');
-        digits(text, t.getSecond(), 2);
-        fraction(text, instant.getNano());
-        return text.append('Z').toString();
+        // yyyy-MM-ddTHH:mm:ss, then .SSS, .SSSSSS or .SSSSSSSSS when there is a fraction, then Z: ASCII only.
+        byte[] text = new byte[30];
+        twoDigits(text, 0, t.getYear() / 100);
+        twoDigits(text, 2, t.getYear() % 100);
+        text[4] = '-';
+        twoDigits(text, 5, t.getMonthValue());
+        text[7] = '-';
+        twoDigits(text, 8, t.getDayOfMonth());
+        text[10] = 'T';
+        twoDigits(text, 11, t.getHour());
+        text[13] = ':';
+        twoDigits(text, 14, t.getMinute());
+        text[16] = ':';
+        twoDigits(text, 17, t.getSecond());
+        int length = fraction(text, 19, instant.getNano());
+        text[length] = 'Z';
+        return new String(text, 0, length + 1, StandardCharsets.ISO_8859_1);
     }
 
-    /** Milliseconds, microseconds or nanoseconds: as few groups of three digits as hold the value. */
-    private static void fraction(StringBuilder text, int nano) {
+    /**
+     * Milliseconds, microseconds or nanoseconds: as few groups of three digits as hold the value.
+     *
+     * @return the length of the text so far
+     */
+    private static int fraction(byte[] text, int at, int nano) {
         if (nano == 0) {
-            return;
+            return at;
         }
-        text.append('.');
+        text[at] = '.';
+        threeDigits(text, at + 1, nano / 1_000_000);
         if (nano % 1_000_000 == 0) {
-            digits(text, nano / 1_000_000, 3);
-        } else if (nano % 1_000 == 0) {
-            digits(text, nano / 1_000, 6);
-        } else {
-            digits(text, nano, 9);
+            return at + 4;
         }
+        threeDigits(text, at + 4, nano / 1_000 % 1_000);
+        if (nano % 1_000 == 0) {
+            return at + 7;
+        }
+        threeDigits(text, at + 7, nano % 1_000);
+        return at + 10;
     }
 
-    /** Appends a non-negative value with leading zeros to {@code width} digits. */
-    private static StringBuilder digits(StringBuilder text, int value, int width) {
-        for (int divisor = pow10(width - 1); divisor > 0; divisor /= 10) {
-            text.append((char) ('0' + value / divisor % 10));
-        }
-        return text;
+    // Constant divisors only: the JIT turns them into multiplications.
+    private static void threeDigits(byte[] text, int at, int value) {
+        text[at] = (byte) ('0' + value / 100);
+        twoDigits(text, at + 1, value % 100);
     }
 
-    private static int pow10(int exponent) {
-        int power = 1;
-        for (int i = 0; i < exponent; i++) {
-            power *= 10;
-        }
-        return power;
+    private static void twoDigits(byte[] text, int at, int value) {
+        text[at] = (byte) ('0' + value / 10);
+        text[at + 1] = (byte) ('0' + value % 10);
     }
 }
