@@ -17,7 +17,8 @@ final class GraphValues {
         String trimmed = raw.trim();
         for (E value : values) {
             String name = graphName.apply(value);
-            if (name != null && name.equalsIgnoreCase(trimmed)) {
+            // Graph's own spelling is by far the most common: equals() settles it before equalsIgnoreCase().
+            if (name != null && (name.equals(trimmed) || name.equalsIgnoreCase(trimmed))) {
                 return value;
             }
         }

@@ -13,6 +13,9 @@ public enum KeyType {
     /** A value app09 does not know, or no value at all. */
     UNKNOWN(null);
 
+    /** values() copies its array on every call; reading Graph's value is on every workload's path. */
+    private static final KeyType[] VALUES = values();
+
     private final @Nullable String graphName;
 
     KeyType(@Nullable String graphName) {
@@ -31,6 +34,6 @@ public enum KeyType {
      * @return the matching constant, or {@link #UNKNOWN}
      */
     public static KeyType fromGraph(@Nullable String raw) {
-        return GraphValues.parse(raw, values(), KeyType::graphName, UNKNOWN);
+        return GraphValues.parse(raw, VALUES, KeyType::graphName, UNKNOWN);
     }
 }

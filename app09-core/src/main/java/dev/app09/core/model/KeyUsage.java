@@ -11,6 +11,9 @@ public enum KeyUsage {
     /** A value app09 does not know, or no value at all. */
     UNKNOWN(null);
 
+    /** values() copies its array on every call; reading Graph's value is on every workload's path. */
+    private static final KeyUsage[] VALUES = values();
+
     private final @Nullable String graphName;
 
     KeyUsage(@Nullable String graphName) {
@@ -29,6 +32,6 @@ public enum KeyUsage {
      * @return the matching constant, or {@link #UNKNOWN}
      */
     public static KeyUsage fromGraph(@Nullable String raw) {
-        return GraphValues.parse(raw, values(), KeyUsage::graphName, UNKNOWN);
+        return GraphValues.parse(raw, VALUES, KeyUsage::graphName, UNKNOWN);
     }
 }

@@ -17,6 +17,9 @@ public enum ServicePrincipalType {
     /** A value app09 does not know, or no value at all. */
     UNKNOWN(null);
 
+    /** values() copies its array on every call; reading Graph's value is on every workload's path. */
+    private static final ServicePrincipalType[] VALUES = values();
+
     private final @Nullable String graphName;
 
     ServicePrincipalType(@Nullable String graphName) {
@@ -35,6 +38,6 @@ public enum ServicePrincipalType {
      * @return the matching constant, or {@link #UNKNOWN}
      */
     public static ServicePrincipalType fromGraph(@Nullable String raw) {
-        return GraphValues.parse(raw, values(), ServicePrincipalType::graphName, UNKNOWN);
+        return GraphValues.parse(raw, VALUES, ServicePrincipalType::graphName, UNKNOWN);
     }
 }

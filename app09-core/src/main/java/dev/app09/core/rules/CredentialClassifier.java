@@ -53,39 +53,28 @@ public final class CredentialClassifier {
 
     private static void classifyObject(CredentialLocation location, List<PasswordCredential> passwords,
             List<KeyCredential> keys, Instant asOf, List<AssessedCredential> out) {
-        Set<UUID> signKeyIds = new HashSet<>();
-        Set<KeyIdentifier> signIdentifiers = new HashSet<>();
+        SigningKeys signing = SigningKeys.of(keys);
         for (KeyCredential key : keys) {
-            if (key.keyUsage() == KeyUsage.SIGN) {
-                signKeyIds.add(key.keyId());
-                if (isPresent(key.customKeyIdentifier())) {
-                    signIdentifiers.add(key.customKeyIdentifier());
-                }
-            }
-        }
-        for (KeyCredential key : keys) {
-            CredentialKind kind = keyKind(key, signIdentifiers);
+            CredentialKind kind = keyKind(key, signing);
             out.add(new AssessedCredential(location, kind, key.keyId().toString(), key.displayName(), null,
                     key.startDateTime(), key.endDateTime(),
                     CredentialStatus.at(key.startDateTime(), key.endDateTime(), asOf), key.type(), key.usage()));
         }
         for (PasswordCredential password : passwords) {
-            boolean signing = signKeyIds.contains(password.keyId())
-                    || isPresent(password.customKeyIdentifier()) && signIdentifiers.contains(password.customKeyIdentifier());
-            out.add(new AssessedCredential(location, signing ? CredentialKind.SIGNING : CredentialKind.SECRET,
+            out.add(new AssessedCredential(location,
+                    signing.pairsWith(password) ? CredentialKind.SIGNING : CredentialKind.SECRET,
                     password.keyId().toString(), password.displayName(), password.hint(),
                     password.startDateTime(), password.endDateTime(),
                     CredentialStatus.at(password.startDateTime(), password.endDateTime(), asOf), null, null));
         }
     }
 
-    private static CredentialKind keyKind(KeyCredential key, Set<KeyIdentifier> signIdentifiers) {
+    private static CredentialKind keyKind(KeyCredential key, SigningKeys signing) {
         KeyUsage usage = key.keyUsage();
         if (usage == KeyUsage.SIGN) {
             return CredentialKind.SIGNING;
         }
-        if (usage == KeyUsage.VERIFY && isPresent(key.customKeyIdentifier())
-                && signIdentifiers.contains(key.customKeyIdentifier())) {
+        if (usage == KeyUsage.VERIFY && signing.sharesIdentifier(key.customKeyIdentifier())) {
             return CredentialKind.SIGNING;
         }
         KeyType type = key.keyType();
@@ -96,6 +85,40 @@ public final class CredentialClassifier {
             return CredentialKind.CERTIFICATE;
         }
         return CredentialKind.UNKNOWN;
+    }
+
+    /**
+     * The Sign keys of one object, by keyId and by non-empty customKeyIdentifier. Most objects have
+     * none, so the sets are only built when there is a Sign key.
+     */
+    private record SigningKeys(Set<UUID> keyIds, Set<KeyIdentifier> identifiers) {
+
+        private static final SigningKeys NONE = new SigningKeys(Set.of(), Set.of());
+
+        static SigningKeys of(List<KeyCredential> keys) {
+            SigningKeys found = NONE;
+            for (KeyCredential key : keys) {
+                if (key.keyUsage() == KeyUsage.SIGN) {
+                    if (found == NONE) {
+                        found = new SigningKeys(new HashSet<>(), new HashSet<>());
+                    }
+                    found.keyIds.add(key.keyId());
+                    if (isPresent(key.customKeyIdentifier())) {
+                        found.identifiers.add(key.customKeyIdentifier());
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** A password is a Sign key's when it shares the key's keyId or non-empty customKeyIdentifier. */
+        boolean pairsWith(PasswordCredential password) {
+            return keyIds.contains(password.keyId()) || sharesIdentifier(password.customKeyIdentifier());
+        }
+
+        boolean sharesIdentifier(@Nullable KeyIdentifier identifier) {
+            return isPresent(identifier) && identifiers.contains(identifier);
+        }
     }
 
     private static boolean isPresent(@Nullable KeyIdentifier identifier) {

@@ -45,22 +45,47 @@ public record WorkloadAssessment(
 
     /** @return the number of live secrets (client secrets and symmetric keys not expired) */
     public int secretCount() {
-        return (int) credentials.stream().filter(AssessedCredential::isLiveSecret).count();
+        int count = 0;
+        for (AssessedCredential c : credentials) {
+            if (c.isLiveSecret()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** @return the number of ACTIVE certificates */
     public int certificateCount() {
-        return (int) credentials.stream().filter(AssessedCredential::isActiveCertificate).count();
+        int count = 0;
+        for (AssessedCredential c : credentials) {
+            if (c.isActiveCertificate()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** @return the number of federated credentials */
     public int federatedCount() {
-        return (int) credentials.stream().filter(c -> c.kind() == CredentialKind.FEDERATED).count();
+        int count = 0;
+        for (AssessedCredential c : credentials) {
+            if (c.kind() == CredentialKind.FEDERATED) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** @return whether it has live secrets and no usable alternative (the guidance's "SecretsOnly") */
     public boolean secretsOnly() {
-        return secretCount() > 0 && credentials.stream().noneMatch(AssessedCredential::isUsableAlternative);
+        boolean liveSecret = false;
+        for (AssessedCredential c : credentials) {
+            if (c.isUsableAlternative()) {
+                return false;
+            }
+            liveSecret |= c.isLiveSecret();
+        }
+        return liveSecret;
     }
 
     /**
@@ -68,7 +93,12 @@ public record WorkloadAssessment(
      * @return whether a finding with this code was made
      */
     public boolean has(FindingCode code) {
-        return findings.stream().anyMatch(f -> f.code() == code);
+        for (Finding f : findings) {
+            if (f.code() == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

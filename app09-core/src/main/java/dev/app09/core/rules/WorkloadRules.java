@@ -1,12 +1,9 @@
 package dev.app09.core.rules;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.app09.core.model.SignInEvidence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,7 +41,7 @@ public final class WorkloadRules {
 
     private static Verdict judge(UUID appId, List<AssessedCredential> credentials, Policy policy, Instant asOf,
             @Nullable SignInEvidence evidence, List<Finding> findings) {
-        List<AssessedCredential> liveSecrets = credentials.stream().filter(AssessedCredential::isLiveSecret).toList();
+        List<AssessedCredential> liveSecrets = liveSecrets(credentials);
         Verdict verdict = liveSecrets.isEmpty()
                 ? withoutSecrets(credentials)
                 : withSecrets(appId, credentials, liveSecrets, policy, asOf, findings);
@@ -55,14 +52,25 @@ public final class WorkloadRules {
         return verdict;
     }
 
+    private static List<AssessedCredential> liveSecrets(List<AssessedCredential> credentials) {
+        List<AssessedCredential> liveSecrets = new ArrayList<>(credentials.size());
+        for (AssessedCredential c : credentials) {
+            if (c.isLiveSecret()) {
+                liveSecrets.add(c);
+            }
+        }
+        return liveSecrets;
+    }
+
     private static Verdict withoutSecrets(List<AssessedCredential> credentials) {
-        if (credentials.stream().anyMatch(c -> c.kind() == CredentialKind.FEDERATED)) {
-            return Verdict.FEDERATED;
+        boolean certificate = false;
+        for (AssessedCredential c : credentials) {
+            if (c.kind() == CredentialKind.FEDERATED) {
+                return Verdict.FEDERATED;
+            }
+            certificate |= c.isActiveCertificate();
         }
-        if (credentials.stream().anyMatch(AssessedCredential::isActiveCertificate)) {
-            return Verdict.CERTIFICATE;
-        }
-        return Verdict.NO_CREDENTIALS;
+        return certificate ? Verdict.CERTIFICATE : Verdict.NO_CREDENTIALS;
     }
 
     private static Verdict withSecrets(UUID appId, List<AssessedCredential> credentials,
@@ -81,35 +89,47 @@ public final class WorkloadRules {
                     + entry.approvedBy() + ") expired on " + entry.expires() + "; the verdict stands."));
             return underlying;
         }
-        Optional<AssessedCredential> tooLong = liveSecrets.stream()
-                .filter(s -> s.lifetimeExceeds(policy.maxSecretLifetime())).findFirst();
-        if (tooLong.isPresent()) {
-            findings.add(new Finding(FindingCode.EXCEPTION_INVALID, "The documented exception does not apply: secret "
-                    + describe(tooLong.get()) + " lives longer than " + days(policy.maxSecretLifetime())
-                    + " or has no end; an exception needs short-lived secrets.", tooLong.get().keyId()));
-            return underlying;
+        for (AssessedCredential tooLong : liveSecrets) {
+            if (tooLong.lifetimeExceeds(policy.maxSecretLifetime())) {
+                findings.add(new Finding(FindingCode.EXCEPTION_INVALID, "The documented exception does not apply: "
+                        + "secret " + describe(tooLong) + " lives longer than " + days(policy.maxSecretLifetime())
+                        + " or has no end; an exception needs short-lived secrets.", tooLong.keyId()));
+                return underlying;
+            }
         }
         return Verdict.EXCEPTION;
     }
 
     private static Verdict underlyingVerdict(List<AssessedCredential> credentials, Policy policy, Instant asOf,
             List<Finding> findings) {
-        if (credentials.stream().noneMatch(AssessedCredential::isUsableAlternative)) {
+        boolean usableAlternative = false;
+        boolean activeCertificate = false;
+        boolean startlessCertificate = false;
+        Instant migrationStart = Instant.MAX;
+        for (AssessedCredential c : credentials) {
+            usableAlternative |= c.isUsableAlternative();
+            if (c.isActiveCertificate()) {
+                activeCertificate = true;
+                Instant start = c.start();
+                if (start == null) {
+                    startlessCertificate = true;
+                } else if (start.isBefore(migrationStart)) {
+                    migrationStart = start;
+                }
+            }
+        }
+        if (!usableAlternative) {
             return Verdict.SECRETS_ONLY;
         }
-        List<AssessedCredential> activeCertificates = credentials.stream()
-                .filter(AssessedCredential::isActiveCertificate).toList();
-        if (activeCertificates.isEmpty()) {
+        if (!activeCertificate) {
             findings.add(Finding.of(FindingCode.MIGRATION_START_UNKNOWN,
                     "Live secrets beside federation only: when the migration started is unknown."));
             return Verdict.MIGRATING;
         }
         // A certificate with no start counts as infinitely old: the window has passed.
-        if (activeCertificates.stream().anyMatch(c -> c.start() == null)) {
+        if (startlessCertificate) {
             return Verdict.MIGRATION_OVERDUE;
         }
-        Instant migrationStart = activeCertificates.stream().map(AssessedCredential::start)
-                .min(Comparator.naturalOrder()).orElseThrow();
         return Duration.between(migrationStart, asOf).compareTo(policy.migrationWindow()) <= 0
                 ? Verdict.MIGRATING
                 : Verdict.MIGRATION_OVERDUE;
@@ -122,11 +142,11 @@ public final class WorkloadRules {
         for (AssessedCredential c : credentials) {
             if (c.kind() == CredentialKind.CERTIFICATE && c.status() == CredentialStatus.EXPIRED) {
                 findings.add(new Finding(FindingCode.CERTIFICATE_EXPIRED,
-                        "Certificate " + describe(c) + " expired on " + c.end() + ".", c.keyId()));
+                        "Certificate " + describe(c) + " expired on " + InstantText.of(c.end()) + ".", c.keyId()));
             }
             if (c.kind() == CredentialKind.CERTIFICATE && c.status() == CredentialStatus.NOT_YET_VALID) {
                 findings.add(new Finding(FindingCode.CERTIFICATE_NOT_YET_VALID,
-                        "Certificate " + describe(c) + " is valid only from " + c.start() + ".", c.keyId()));
+                        "Certificate " + describe(c) + " is valid only from " + InstantText.of(c.start()) + ".", c.keyId()));
             }
             if ((c.kind().isSecret() || c.kind() == CredentialKind.CERTIFICATE) && c.status() == CredentialStatus.EXPIRED) {
                 expired++;
@@ -140,7 +160,10 @@ public final class WorkloadRules {
                         + "counted as a certificate.", c.keyId()));
             }
         }
-        expiringSoon(credentials, policy, asOf).ifPresent(findings::add);
+        Finding expiringSoon = expiringSoon(credentials, policy, asOf);
+        if (expiringSoon != null) {
+            findings.add(expiringSoon);
+        }
         if (expired > 0) {
             findings.add(Finding.of(FindingCode.EXPIRED_CREDENTIALS_PRESENT,
                     expired + " expired credential(s) are still registered: remove them (APP-05)."));
@@ -168,24 +191,31 @@ public final class WorkloadRules {
     }
 
     /** The latest-ending certificate (ACTIVE or NOT_YET_VALID) decides; one with no end never expires. */
-    private static Optional<Finding> expiringSoon(List<AssessedCredential> credentials, Policy policy, Instant asOf) {
-        List<AssessedCredential> current = credentials.stream()
-                .filter(c -> c.kind() == CredentialKind.CERTIFICATE && c.status() != CredentialStatus.EXPIRED)
-                .toList();
-        if (current.isEmpty() || current.stream().anyMatch(c -> c.end() == null)) {
-            return Optional.empty();
+    private static @Nullable Finding expiringSoon(List<AssessedCredential> credentials, Policy policy, Instant asOf) {
+        Instant lastEnd = null;
+        for (AssessedCredential c : credentials) {
+            if (c.kind() == CredentialKind.CERTIFICATE && c.status() != CredentialStatus.EXPIRED) {
+                Instant end = c.end();
+                if (end == null) {
+                    return null;
+                }
+                if (lastEnd == null || end.isAfter(lastEnd)) {
+                    lastEnd = end;
+                }
+            }
         }
-        Instant lastEnd = current.stream().map(c -> requireNonNull(c.end())).max(Comparator.naturalOrder()).orElseThrow();
-        if (lastEnd.isAfter(asOf.plus(policy.expiryWarning()))) {
-            return Optional.empty();
+        if (lastEnd == null || lastEnd.isAfter(asOf.plus(policy.expiryWarning()))) {
+            return null;
         }
         // An ACTIVE certificate ending last is flagged even when a NOT_YET_VALID one ends at the same
         // instant: only a certificate ending later is a successor.
-        return current.stream()
-                .filter(c -> c.status() == CredentialStatus.ACTIVE && lastEnd.equals(c.end()))
-                .findFirst()
-                .map(last -> new Finding(FindingCode.CERTIFICATE_EXPIRING_SOON, "Certificate " + describe(last)
-                        + " ends on " + last.end() + " and no later certificate is registered.", last.keyId()));
+        for (AssessedCredential last : credentials) {
+            if (last.isActiveCertificate() && lastEnd.equals(last.end())) {
+                return new Finding(FindingCode.CERTIFICATE_EXPIRING_SOON, "Certificate " + describe(last)
+                        + " ends on " + InstantText.of(last.end()) + " and no later certificate is registered.", last.keyId());
+            }
+        }
+        return null;
     }
 
     private static void usageFindings(List<AssessedCredential> credentials, List<AssessedCredential> liveSecrets,
@@ -197,10 +227,10 @@ public final class WorkloadRules {
             if (last.isPresent() && !last.get().isBefore(since)) {
                 secretInUse = true;
                 findings.add(new Finding(FindingCode.SECRET_IN_USE, "Secret " + describe(secret) + " signed in on "
-                        + last.get() + ": removing it now would break the workload.", secret.keyId()));
+                        + InstantText.of(last.get()) + ": removing it now would break the workload.", secret.keyId()));
             } else {
                 findings.add(new Finding(FindingCode.SECRET_UNUSED, "Secret " + describe(secret)
-                        + (last.isPresent() ? " last signed in on " + last.get() : " never signed in")
+                        + (last.isPresent() ? " last signed in on " + InstantText.of(last.get()) : " never signed in")
                         + ", not within " + days(policy.usageWindow()) + ": a removal candidate.", secret.keyId()));
             }
         }
