@@ -142,11 +142,11 @@ public final class WorkloadRules {
         for (AssessedCredential c : credentials) {
             if (c.kind() == CredentialKind.CERTIFICATE && c.status() == CredentialStatus.EXPIRED) {
                 findings.add(new Finding(FindingCode.CERTIFICATE_EXPIRED,
-                        "Certificate " + describe(c) + " expired on " + InstantText.of(c.end()) + ".", c.keyId()));
+                        "Certificate " + describe(c) + " expired on " + c.end() + ".", c.keyId()));
             }
             if (c.kind() == CredentialKind.CERTIFICATE && c.status() == CredentialStatus.NOT_YET_VALID) {
                 findings.add(new Finding(FindingCode.CERTIFICATE_NOT_YET_VALID,
-                        "Certificate " + describe(c) + " is valid only from " + InstantText.of(c.start()) + ".", c.keyId()));
+                        "Certificate " + describe(c) + " is valid only from " + c.start() + ".", c.keyId()));
             }
             if ((c.kind().isSecret() || c.kind() == CredentialKind.CERTIFICATE) && c.status() == CredentialStatus.EXPIRED) {
                 expired++;
@@ -212,7 +212,7 @@ public final class WorkloadRules {
         for (AssessedCredential last : credentials) {
             if (last.isActiveCertificate() && lastEnd.equals(last.end())) {
                 return new Finding(FindingCode.CERTIFICATE_EXPIRING_SOON, "Certificate " + describe(last)
-                        + " ends on " + InstantText.of(last.end()) + " and no later certificate is registered.", last.keyId());
+                        + " ends on " + last.end() + " and no later certificate is registered.", last.keyId());
             }
         }
         return null;
@@ -227,10 +227,10 @@ public final class WorkloadRules {
             if (last.isPresent() && !last.get().isBefore(since)) {
                 secretInUse = true;
                 findings.add(new Finding(FindingCode.SECRET_IN_USE, "Secret " + describe(secret) + " signed in on "
-                        + InstantText.of(last.get()) + ": removing it now would break the workload.", secret.keyId()));
+                        + last.get() + ": removing it now would break the workload.", secret.keyId()));
             } else {
                 findings.add(new Finding(FindingCode.SECRET_UNUSED, "Secret " + describe(secret)
-                        + (last.isPresent() ? " last signed in on " + InstantText.of(last.get()) : " never signed in")
+                        + (last.isPresent() ? " last signed in on " + last.get() : " never signed in")
                         + ", not within " + days(policy.usageWindow()) + ": a removal candidate.", secret.keyId()));
             }
         }
