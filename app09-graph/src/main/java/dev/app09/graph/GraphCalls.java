@@ -21,6 +21,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -103,28 +104,31 @@ final class GraphCalls {
      * Reads one delta round: every page from {@code first} (a delta request or a delta link) to
      * the page that carries the next round's {@code @odata.deltaLink}.
      *
-     * @param changed receives each changed or new object
+     * @param required the properties a changed object must carry to be taken whole
+     * @param changed receives each changed or new object that came whole
      * @param removed receives the object id of each removed one
+     * @param partial receives the object id of each changed one that came without a required property
      * @return the delta link where the next round starts
      * @throws GraphCallFailed when a page fails for good, or the round ends without a delta link
      */
     <T> String readDelta(String collection, String what, Supplier<RequestInformation> first, GraphJsonReader<T> reader,
-            Consumer<T> changed, Consumer<UUID> removed) {
+            Collection<String> required, Consumer<T> changed, Consumer<UUID> removed, Consumer<UUID> partial) {
         var round = new Object() {
-            long objects;
+            long entries;
             @Nullable String deltaLink;
         };
-        List<UUID> removedOnPage = new ArrayList<>();
-        this.<T>follow(collection, what, first, (body, source, objects, early) -> {
-            removedOnPage.clear(); // a retried page starts afresh
-            GraphJsonReader.Links links = reader.readDelta(body, source, objects::add, removedOnPage::add);
+        // Each page's entries are handed on in the page's own order: an object removed and then
+        // restored in one round must end up present, and the reverse absent.
+        this.<Runnable>follow(collection, what, first, (body, source, entries, early) -> {
+            GraphJsonReader.Links links = reader.readDelta(body, source, required,
+                    object -> entries.add(() -> changed.accept(object)), id -> entries.add(() -> removed.accept(id)),
+                    id -> entries.add(() -> partial.accept(id)));
             round.deltaLink = links.deltaLink();
             return links.nextLink();
-        }, objects -> {
-            objects.forEach(changed);
-            removedOnPage.forEach(removed);
-            round.objects += objects.size() + removedOnPage.size();
-            return round.objects;
+        }, entries -> {
+            entries.forEach(Runnable::run);
+            round.entries += entries.size();
+            return round.entries;
         });
         if (round.deltaLink == null) {
             throw new GraphCallFailed(200, what + ": the delta round ended without a delta link",

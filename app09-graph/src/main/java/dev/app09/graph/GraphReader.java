@@ -179,6 +179,7 @@ public final class GraphReader {
      */
     private StreamedTenant read(boolean evidenceFirst, List<ScanProblem> problems,
             Function<@Nullable SignInEvidence, Pages> pagesFor) {
+        Gate gate = new Gate();
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4, task -> {
             Thread thread = new Thread(task, "app09-graph-" + threads.incrementAndGet());
@@ -188,7 +189,7 @@ public final class GraphReader {
         try {
             Future<@Nullable SignInEvidence> evidence = pool.submit(() -> signInEvidence ? readSignIns(problems) : null);
             Future<@Nullable AppManagementPolicy> policy = pool.submit(() -> readPolicy(problems));
-            Pages pages = pagesFor.apply(evidenceFirst ? evidence.get() : null);
+            Pages pages = gate.around(pagesFor.apply(evidenceFirst ? evidence.get() : null));
             Future<?> apps = pool.submit(() -> {
                 try {
                     readApplications(pages::applications, problems);
@@ -215,28 +216,70 @@ public final class GraphReader {
             // Graph's answers never end here (they become problems): this is a bug.
             throw new IllegalStateException("the scan failed: " + e.getCause(), e.getCause());
         } finally {
+            gate.close();
             stop(pool);
         }
     }
 
     /**
-     * Interrupts the reads still running (after a failure) and waits for them to end, so that
-     * no page reaches the sink once the read has returned or thrown.
+     * Interrupts the reads still running (after a failure) and waits a while for them to end.
+     * Whatever still runs after that can no longer reach the pages: the gate is closed.
      */
     private static void stop(ExecutorService pool) {
         pool.shutdownNow();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Lets pages through until the read returns; never one after, even from a read still running. */
+    private static final class Gate {
+        private boolean open = true;
+
+        synchronized void close() {
+            open = false;
+        }
+
+        Pages around(Pages pages) {
+            return new Pages() {
+                @Override
+                public void applications(List<Application> page) {
+                    synchronized (Gate.this) {
+                        if (open) {
+                            pages.applications(page);
+                        }
+                    }
+                }
+
+                @Override
+                public void servicePrincipals(List<ServicePrincipal> page) {
+                    synchronized (Gate.this) {
+                        if (open) {
+                            pages.servicePrincipals(page);
+                        }
+                    }
+                }
+
+                @Override
+                public void applicationsEnded() {
+                    synchronized (Gate.this) {
+                        if (open) {
+                            pages.applicationsEnded();
+                        }
+                    }
+                }
+
+                @Override
+                public void servicePrincipalsEnded() {
+                    synchronized (Gate.this) {
+                        if (open) {
+                            pages.servicePrincipalsEnded();
+                        }
+                    }
+                }
+            };
         }
     }
 
@@ -282,13 +325,9 @@ public final class GraphReader {
             if (!servicePrincipal.appId().equals(appId)) {
                 servicePrincipals.add(servicePrincipal);
             } else {
-                var read = new Object() {
-                    @Nullable ServicePrincipal fresh;
-                };
-                String what = "service principal " + servicePrincipal.id();
-                if (found(() -> calls.send(what, () -> servicePrincipalRequest(servicePrincipal.id()),
-                        body -> read.fresh = GraphJsonReader.readServicePrincipal(body, what))) && read.fresh != null) {
-                    servicePrincipals.add(read.fresh);
+                ServicePrincipal fresh = servicePrincipal(servicePrincipal.id());
+                if (fresh != null) {
+                    servicePrincipals.add(fresh);
                 }
             }
         }
@@ -300,7 +339,7 @@ public final class GraphReader {
      * One application with its federated credentials, or null when Graph says it is not there. If
      * Graph refuses the expand (as the full read allows for), the credentials are read on their own.
      */
-    private @Nullable Application application(UUID objectId) {
+    @Nullable Application application(UUID objectId) {
         var read = new Object() {
             @Nullable Application fresh;
         };
@@ -325,6 +364,16 @@ public final class GraphReader {
         calls.readAll("federatedIdentityCredentials", "federatedIdentityCredentials of " + what, () -> federatedRequest(objectId),
                 GraphJsonReader.FEDERATED_IDENTITY_CREDENTIALS, federated::addAll);
         return a.withFederatedIdentityCredentials(federated);
+    }
+
+    /** One service principal, or null when Graph says it is not there. */
+    @Nullable ServicePrincipal servicePrincipal(UUID objectId) {
+        var read = new Object() {
+            @Nullable ServicePrincipal fresh;
+        };
+        String what = "service principal " + objectId;
+        return found(() -> calls.send(what, () -> servicePrincipalRequest(objectId),
+                body -> read.fresh = GraphJsonReader.readServicePrincipal(body, what))) ? read.fresh : null;
     }
 
     /** Runs a read of one object; false when Graph says it is not there. */
@@ -477,23 +526,25 @@ public final class GraphReader {
     }
 
     private RequestInformation federatedFilterRequest() {
-        return federatedFilterRequest(false);
-    }
-
-    /**
-     * The applications that have federated credentials, by id; with {@code expand}, each with its
-     * credentials (the incremental scan's cross-check).
-     */
-    RequestInformation federatedFilterRequest(boolean expand) {
         return client.applications().toGetRequestInformation(config -> {
             config.queryParameters.top = PAGE_SIZE;
             config.queryParameters.select = new String[] {"id"};
-            if (expand) {
-                config.queryParameters.expand = new String[] {"federatedIdentityCredentials"};
-            }
             config.queryParameters.filter = "federatedIdentityCredentials/$count ne 0";
             config.queryParameters.count = true;
             config.headers.add("ConsistencyLevel", "eventual");
+        });
+    }
+
+    /**
+     * Every application's id with its federated credentials expanded: the incremental scan's
+     * cross-check. Not an advanced query (Graph does not expand in those), so it is strongly
+     * consistent: a credential removed a moment ago is not listed.
+     */
+    RequestInformation federationRequest() {
+        return client.applications().toGetRequestInformation(config -> {
+            config.queryParameters.top = PAGE_SIZE;
+            config.queryParameters.select = new String[] {"id"};
+            config.queryParameters.expand = new String[] {"federatedIdentityCredentials"};
         });
     }
 

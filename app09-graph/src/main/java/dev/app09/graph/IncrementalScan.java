@@ -102,16 +102,22 @@ public final class IncrementalScan {
      * @return what was read besides the workloads
      * @throws BadInputException when the saved state is corrupt, of another version, or belongs
      *     to another Graph root or tenant (run with {@link #fresh()} to start over)
+     * @throws IllegalStateException when the reader reads a live tenant without knowing its id (a
+     *     state is kept per tenant)
      */
     public StreamedTenant stream(Function<@Nullable SignInEvidence, Consumer<Workload>> sinkFor) {
         requireNonNull(sinkFor, "sinkFor");
+        if (reader.tenantId == null && !GraphConnection.isLoopback(reader.root)) {
+            throw new IllegalStateException("an incremental scan of a live tenant needs the tenant's id "
+                    + "(GraphReader.Builder.tenantId), so that a state is never replayed for another tenant");
+        }
         List<ScanProblem> problems = Collections.synchronizedList(new ArrayList<>());
         // The whole file is checked before anything is asked of Graph or handed on: never trusted in part.
         ScanStateFile.Header previous = fresh ? null : ScanStateFile.check(folder);
         if (previous != null && belongsElsewhere(previous)) {
             throw new BadInputException(ScanStateFile.in(folder).toString(), 0, 0, "this state was saved for "
                     + previous.graphRoot() + (previous.tenantId() == null ? "" : " tenant " + previous.tenantId())
-                    + ", not this source; use another folder, or start over with a fresh state");
+                    + ", not this source; give this source a state folder of its own");
         }
         if (previous != null && !selects().equals(List.of(previous.applicationSelect(),
                 previous.servicePrincipalSelect()))) {
@@ -122,7 +128,7 @@ public final class IncrementalScan {
         if (previous != null) {
             Changes changes = changes(previous, problems);
             if (changes != null) {
-                return rescan(changes, sinkFor, problems);
+                return rescan(previous, changes, sinkFor, problems);
             }
         }
         return full(sinkFor, problems);
@@ -134,65 +140,63 @@ public final class IncrementalScan {
 
     private StreamedTenant full(Function<@Nullable SignInEvidence, Consumer<Workload>> sinkFor,
             List<ScanProblem> problems) {
-        String applicationsLink;
-        String servicePrincipalsLink;
+        String applicationsLink = null;
+        String servicePrincipalsLink = null;
         try {
             applicationsLink = latest("applications", GraphReader.APPLICATION_SELECT);
             servicePrincipalsLink = latest("servicePrincipals", GraphReader.SERVICE_PRINCIPAL_SELECT);
         } catch (GraphCallFailed e) {
-            reader.problem(problems, ScanProblem.warning("state", "the scan state was not saved: Graph gave no "
+            reader.problem(problems, ScanProblem.warning("state", "the scan state is not saved: Graph gave no "
                     + "delta link (" + e.getMessage() + "); the next scan will be a full one too"));
-            StreamedTenant read = reader.stream(sinkFor);
-            return read.withProblems(concat(problems, read.problems()));
         }
-        if (ScanStateFile.Header.wrongLink(reader.root, applicationsLink, servicePrincipalsLink) != null) {
-            reader.problem(problems, ScanProblem.warning("state", "the scan state was not saved: Graph gave a delta "
-                    + "link outside " + reader.root + "; the next scan will be a full one too"));
-            StreamedTenant read = reader.stream(sinkFor);
-            return read.withProblems(concat(problems, read.problems()));
-        }
-        try (ScanStateFile.Writer state = ScanStateFile.write(folder, header(applicationsLink, servicePrincipalsLink))) {
-            StreamedTenant read = reader.stream(evidence -> tee(state, sinkFor.apply(evidence)));
-            return saved(state, read.withProblems(concat(problems, read.problems())));
+        try (Saving saving = saving(applicationsLink, servicePrincipalsLink, problems)) {
+            StreamedTenant read = reader.stream(evidence -> saving.tee(sinkFor.apply(evidence)));
+            return saving.finish(read.withProblems(concat(problems, read.problems())));
         }
     }
 
-
-    private StreamedTenant rescan(Changes changes, Function<@Nullable SignInEvidence, Consumer<Workload>> sinkFor,
-            List<ScanProblem> problems) {
+    private StreamedTenant rescan(ScanStateFile.Header previous, Changes changes,
+            Function<@Nullable SignInEvidence, Consumer<Workload>> sinkFor, List<ScanProblem> problems) {
         SignInEvidence evidence = reader.signInEvidence ? reader.readSignIns(problems) : null;
         AppManagementPolicy policy = reader.readPolicy(problems);
-        try (ScanStateFile.Writer state = ScanStateFile.write(folder,
-                header(changes.applicationsLink, changes.servicePrincipalsLink))) {
-            WorkloadJoin join = WorkloadJoin.into(tee(state, sinkFor.apply(evidence)));
-            ScanStateFile.read(folder, header -> { }, saved -> {
+        try (Saving saving = saving(changes.applicationsLink, changes.servicePrincipalsLink, problems)) {
+            WorkloadJoin join = WorkloadJoin.into(saving.tee(sinkFor.apply(evidence)));
+            ScanStateFile.read(folder, header -> {
+                if (!header.equals(previous)) {
+                    throw new BadInputException(ScanStateFile.in(folder).toString(), 0, 0, "the state was replaced "
+                            + "while this scan read it (another scan of the same folder?); scan again");
+                }
+            }, saved -> {
                 Workload now = changes.apply(saved);
                 if (now != null && !join.workload(now)) {
                     listedTwice(now.appId(), problems);
                 }
             });
-            for (Application created : changes.applications.values()) {
+            for (Application created : changes.applications.left()) {
                 if (!join.application(changes.federated(created))) {
                     listedTwice(created.appId(), problems);
                 }
             }
-            for (ServicePrincipal created : changes.servicePrincipals.values()) {
+            for (ServicePrincipal created : changes.servicePrincipals.left()) {
                 if (!join.servicePrincipal(created)) {
                     listedTwice(created.appId(), problems);
                 }
             }
             join.applicationsEnded();
             join.servicePrincipalsEnded();
-            return saved(state, new StreamedTenant(reader.tenantId, policy, evidence, problems));
+            return saving.finish(new StreamedTenant(reader.tenantId, policy, evidence, problems));
         }
     }
 
     /**
-     * Reads both delta rounds and the federated cross-check, the three at once; null (with a
-     * warning) when any of them fails.
+     * Reads both delta rounds and the federated cross-check, the three at once, then reads again
+     * each changed object that came without all its properties; null (with a warning) when any of
+     * it fails.
      */
     private @Nullable Changes changes(ScanStateFile.Header previous, List<ScanProblem> problems) {
         Changes changes = new Changes();
+        List<UUID> partialApplications = Collections.synchronizedList(new ArrayList<>());
+        List<UUID> partialServicePrincipals = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(3, task -> {
             Thread thread = new Thread(task, "app09-graph-delta");
             thread.setDaemon(true);
@@ -203,21 +207,41 @@ public final class IncrementalScan {
             CompletableFuture.allOf(
                     CompletableFuture.runAsync(() -> changes.applicationsLink = reader.calls.readDelta("applications",
                             "applications delta", () -> GraphCalls.get(previous.applicationsDeltaLink()),
-                            GraphJsonReader.APPLICATIONS, app -> changes.applications.changed(app.id(), app.appId(), app),
-                            changes.applications::removed), pool),
+                            GraphJsonReader.APPLICATIONS, List.of(GraphReader.APPLICATION_SELECT),
+                            app -> changes.applications.changed(app.appId(), app),
+                            changes.applications::removed, partialApplications::add), pool),
                     CompletableFuture.runAsync(() -> changes.servicePrincipalsLink = reader.calls.readDelta(
                             "servicePrincipals", "servicePrincipals delta",
                             () -> GraphCalls.get(previous.servicePrincipalsDeltaLink()), GraphJsonReader.SERVICE_PRINCIPALS,
-                            sp -> changes.servicePrincipals.changed(sp.id(), sp.appId(), sp),
-                            changes.servicePrincipals::removed), pool),
-                    CompletableFuture.runAsync(() -> reader.calls.readAll("applications with federated credentials",
-                            "applications with federated credentials", () -> reader.federatedFilterRequest(true),
-                            GraphJsonReader.FEDERATION,
-                            page -> page.forEach(e -> changes.federation.put(e.getKey(), e.getValue()))), pool))
+                            List.of(GraphReader.SERVICE_PRINCIPAL_SELECT),
+                            sp -> changes.servicePrincipals.changed(sp.appId(), sp),
+                            changes.servicePrincipals::removed, partialServicePrincipals::add), pool),
+                    CompletableFuture.runAsync(() -> reader.calls.readAll("applications' federated credentials",
+                            "applications' federated credentials", reader::federationRequest, GraphJsonReader.FEDERATION,
+                            page -> page.stream().filter(e -> !e.getValue().isEmpty())
+                                    .forEach(e -> changes.federation.put(e.getKey(), e.getValue()))), pool))
                     .join();
-        } catch (CompletionException e) {
-            if (!(e.getCause() instanceof GraphCallFailed failed)) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            // Graph may send an updated object with only what changed: read those again whole, as they are now.
+            for (UUID id : partialApplications) {
+                Application now = reader.application(id);
+                if (now == null) {
+                    changes.applications.removed(id);
+                } else {
+                    changes.applications.changed(now.appId(), now);
+                }
+            }
+            for (UUID id : partialServicePrincipals) {
+                ServicePrincipal now = reader.servicePrincipal(id);
+                if (now == null) {
+                    changes.servicePrincipals.removed(id);
+                } else {
+                    changes.servicePrincipals.changed(now.appId(), now);
+                }
+            }
+        } catch (CompletionException | GraphCallFailed e) {
+            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+            if (!(cause instanceof GraphCallFailed failed)) {
+                throw cause instanceof RuntimeException runtime ? runtime : e;
             }
             boolean expired = failed.status() == 410 || failed.getMessage().contains("syncStateNotFound");
             reader.problem(problems, ScanProblem.warning("state", (expired
@@ -231,49 +255,10 @@ public final class IncrementalScan {
         return changes;
     }
 
-    /** The objects of one collection that a delta round reported: changed or new by appId, removed by object id. */
-    private static final class Delta<T> {
-        final Map<UUID, T> byAppId = new HashMap<>();
-        private final Map<UUID, UUID> appIdByObjectId = new HashMap<>();
-        private final Set<UUID> removedIds = new HashSet<>();
-
-        void changed(UUID objectId, UUID appId, T object) {
-            removedIds.remove(objectId);
-            byAppId.put(appId, object);
-            appIdByObjectId.put(objectId, appId);
-        }
-
-        void removed(UUID objectId) {
-            removedIds.add(objectId);
-            UUID appId = appIdByObjectId.remove(objectId);
-            // Only this object's own change goes: another object may have taken the appId since.
-            if (appId != null && objectId.equals(objectIdOf(byAppId.get(appId)))) {
-                byAppId.remove(appId);
-            }
-        }
-
-        /** The saved object as it is now: its change, or nothing when it was removed, else itself. */
-        @Nullable T now(UUID appId, @Nullable T saved, UUID savedObjectId) {
-            T changed = byAppId.remove(appId);
-            if (changed != null) {
-                return changed;
-            }
-            return saved == null || removedIds.contains(savedObjectId) ? null : saved;
-        }
-
-        Collection<T> values() {
-            return byAppId.values();
-        }
-
-        private static @Nullable UUID objectIdOf(@Nullable Object object) {
-            return object instanceof Application a ? a.id() : object instanceof ServicePrincipal s ? s.id() : null;
-        }
-    }
-
     /** The changes of one rescan. */
     private static final class Changes {
-        final Delta<Application> applications = new Delta<>();
-        final Delta<ServicePrincipal> servicePrincipals = new Delta<>();
+        final DeltaChanges<Application> applications = new DeltaChanges<>(Application::id);
+        final DeltaChanges<ServicePrincipal> servicePrincipals = new DeltaChanges<>(ServicePrincipal::id);
         final Map<UUID, List<FederatedIdentityCredential>> federation = new HashMap<>();
         String applicationsLink = "";
         String servicePrincipalsLink = "";
@@ -283,10 +268,8 @@ public final class IncrementalScan {
             UUID appId = saved.appId();
             Application savedApplication = saved.application();
             ServicePrincipal savedServicePrincipal = saved.servicePrincipal();
-            Application application = applications.now(appId, savedApplication,
-                    savedApplication == null ? appId : savedApplication.id());
-            ServicePrincipal servicePrincipal = servicePrincipals.now(appId, savedServicePrincipal,
-                    savedServicePrincipal == null ? appId : savedServicePrincipal.id());
+            Application application = applications.now(appId, savedApplication);
+            ServicePrincipal servicePrincipal = servicePrincipals.now(appId, savedServicePrincipal);
             if (application == null && servicePrincipal == null) {
                 return null;
             }
@@ -301,22 +284,80 @@ public final class IncrementalScan {
         }
     }
 
-    private StreamedTenant saved(ScanStateFile.Writer state, StreamedTenant read) {
-        if (!read.complete()) {
-            List<ScanProblem> problems = new ArrayList<>(read.problems());
-            reader.problem(problems, ScanProblem.warning("state", "the scan state was not saved: the scan was "
-                    + "incomplete; the previous state is kept"));
-            return read.withProblems(problems);
+    /**
+     * Where this scan's state goes: a new state file, or nowhere when Graph gave no usable links
+     * (said in the problems).
+     */
+    private Saving saving(@Nullable String applicationsLink, @Nullable String servicePrincipalsLink,
+            List<ScanProblem> problems) {
+        if (applicationsLink == null || servicePrincipalsLink == null) {
+            return new Saving(null);
         }
-        try {
-            state.commit();
-        } catch (UncheckedIOException e) {
-            List<ScanProblem> problems = new ArrayList<>(read.problems());
-            reader.problem(problems, ScanProblem.warning("state", e.getMessage()
+        if (ScanStateFile.Header.wrongLink(reader.root, applicationsLink, servicePrincipalsLink) != null) {
+            reader.problem(problems, ScanProblem.warning("state", "the scan state is not saved: Graph gave a delta "
+                    + "link outside " + reader.root + " or its collection; the previous state is kept"));
+            return new Saving(null);
+        }
+        return new Saving(ScanStateFile.write(folder, header(applicationsLink, servicePrincipalsLink)));
+    }
+
+    /**
+     * Saves the workloads as they are handed on. A state that cannot be written (a full disk)
+     * never costs the report: the writer is dropped, the workloads still reach the sink, and the
+     * problems say the previous state is kept.
+     */
+    private final class Saving implements AutoCloseable {
+        private ScanStateFile.@Nullable Writer writer;
+        private @Nullable String failure;
+
+        Saving(ScanStateFile.@Nullable Writer writer) {
+            this.writer = writer;
+        }
+
+        Consumer<Workload> tee(Consumer<Workload> sink) {
+            return workload -> {
+                ScanStateFile.Writer current = writer;
+                if (current != null) {
+                    try {
+                        current.add(workload);
+                    } catch (UncheckedIOException e) {
+                        failure = e.getMessage();
+                        current.abandon();
+                        writer = null;
+                    }
+                }
+                sink.accept(workload);
+            };
+        }
+
+        /** Commits the state when the scan was complete and nothing failed; says why not otherwise. */
+        StreamedTenant finish(StreamedTenant read) {
+            ScanStateFile.Writer current = writer;
+            String why = failure != null ? failure
+                    : !read.complete() && current != null ? "the scan was incomplete" : null;
+            if (why == null && current != null) {
+                try {
+                    current.commit();
+                    return read;
+                } catch (UncheckedIOException e) {
+                    why = e.getMessage();
+                }
+            }
+            if (why == null) {
+                return read;
+            }
+            List<ScanProblem> all = new ArrayList<>(read.problems());
+            reader.problem(all, ScanProblem.warning("state", "the scan state was not saved: " + why
                     + "; the report stands, and the previous state is kept"));
-            return read.withProblems(problems);
+            return read.withProblems(all);
         }
-        return read;
+
+        @Override
+        public void close() {
+            if (writer != null) {
+                writer.abandon();
+            }
+        }
     }
 
     private void listedTwice(UUID appId, List<ScanProblem> problems) {
@@ -328,7 +369,7 @@ public final class IncrementalScan {
         return reader.calls.readDelta(collection, collection + " delta link",
                 () -> GraphCalls.get(reader.root + "/v1.0/" + collection + "/delta?$select=" + String.join(",", select)
                         + "&$top=999&$deltatoken=latest"),
-                GraphJsonReader.OBJECT_IDS, id -> { }, id -> { });
+                GraphJsonReader.OBJECT_IDS, List.of(), id -> { }, id -> { }, id -> { });
     }
 
     private ScanStateFile.Header header(String applicationsLink, String servicePrincipalsLink) {
@@ -339,13 +380,6 @@ public final class IncrementalScan {
     private static List<String> selects() {
         return List.of(String.join(",", GraphReader.APPLICATION_SELECT),
                 String.join(",", GraphReader.SERVICE_PRINCIPAL_SELECT));
-    }
-
-    private static Consumer<Workload> tee(ScanStateFile.Writer state, Consumer<Workload> sink) {
-        return workload -> {
-            state.add(workload);
-            sink.accept(workload);
-        };
     }
 
     private static List<ScanProblem> concat(List<ScanProblem> first, List<ScanProblem> second) {

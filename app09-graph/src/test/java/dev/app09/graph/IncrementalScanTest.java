@@ -133,8 +133,13 @@ final class IncrementalScanTest {
         assertThat(rescan.to(Endpoint.APPLICATIONS_DELTA)).isEqualTo(1);
         assertThat(rescan.to(Endpoint.SERVICE_PRINCIPALS_DELTA)).isEqualTo(1);
         assertThat(rescan.requests()).filteredOn(r -> r.endpoint() == Endpoint.APPLICATIONS)
-                .as("only the federated cross-check lists applications")
-                .allSatisfy(r -> assertThat(r.queryParameter("$filter")).isEqualTo("federatedIdentityCredentials/$count ne 0"));
+                .as("only the federated cross-check lists applications: ids with their credentials, no advanced query")
+                .hasSize(3).allSatisfy(r -> {
+                    assertThat(r.queryParameter("$select")).isEqualTo("id");
+                    assertThat(r.queryParameter("$expand")).isEqualTo("federatedIdentityCredentials");
+                    assertThat(r.queryParameter("$filter")).isNull();
+                    assertThat(r.queryParameter("$count")).isNull();
+                });
         assertThat(rescan.to(Endpoint.SERVICE_PRINCIPALS)).isZero();
         assertThat(rescan.requests()).hasSizeLessThan(10);
 
@@ -166,6 +171,49 @@ final class IncrementalScanTest {
         assertThat(rescan.workloads()).containsExactlyInAnyOrderElementsOf(fullScan());
     }
 
+    @Test
+    void a_listed_applications_federated_credentials_are_exactly_graphs_not_the_saved_ones() {
+        scan();
+        Application federated = tenant.applications().filter(a -> !a.federatedIdentityCredentials().isEmpty())
+                .findFirst().orElseThrow();
+        FederatedIdentityCredential stale = new FederatedIdentityCredential("stale", "stale", "https://issuer",
+                "subject", List.of("api://AzureADTokenExchange"));
+        rewriteState(w -> w.application() != null && w.appId().equals(federated.appId())
+                ? new Workload(w.appId(), w.application().withFederatedIdentityCredentials(List.of(stale)),
+                        w.servicePrincipal())
+                : w);
+
+        Scan rescan = scan();
+
+        assertThat(rescan.workloads()).filteredOn(w -> w.appId().equals(federated.appId())).singleElement()
+                .satisfies(w -> assertThat(w.application().federatedIdentityCredentials())
+                        .isEqualTo(federated.federatedIdentityCredentials()));
+    }
+
+    @Test
+    void a_state_file_of_another_user_or_in_a_linked_folder_is_refused() throws IOException {
+        scan();
+        Path file = ScanStateFile.in(state);
+        if (giveToNobody(file)) {
+            assertThatThrownBy(this::scan).isInstanceOf(BadInputException.class).hasMessageContaining("another user");
+            Files.setOwner(file, Files.getOwner(state));
+        }
+        Path link = dir.resolve("linked");
+        Files.createSymbolicLink(link, state);
+        assertThatThrownBy(() -> scan(IncrementalScan.of(reader(), link, CLOCK))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("symbolic link");
+    }
+
+    /** Hands a file to the user nobody where this process may (as root); false where it may not. */
+    private static boolean giveToNobody(Path file) {
+        try {
+            Files.setOwner(file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private void rewriteState(java.util.function.UnaryOperator<Workload> change) {
         List<Workload> saved = new ArrayList<>();
         var header = new Object() {
@@ -193,7 +241,7 @@ final class IncrementalScanTest {
         });
         assertThat(rescan.workloads()).containsExactlyInAnyOrderElementsOf(fullScan());
         assertThat(rescan.requests()).as("the full listing (the cross-check ran beside the refused delta round)")
-                .filteredOn(r -> r.endpoint() == Endpoint.APPLICATIONS && r.queryParameter("$filter") == null)
+                .filteredOn(r -> r.endpoint() == Endpoint.APPLICATIONS && !"id".equals(r.queryParameter("$select")))
                 .hasSize(3);
 
         Scan next = scan();

@@ -112,8 +112,8 @@ public final class WorkloadJoin {
      * once, without waiting for a partner.
      *
      * @param workload the workload
-     * @return false, and nothing is handed on, when its application or service principal has an
-     *     appId offered before
+     * @return false, and nothing is handed on, when an object with its appId was offered before
+     *     (an application or service principal offered after it is refused the same way)
      * @throws IllegalStateException after either collection has ended
      */
     public synchronized boolean workload(Workload workload) {
@@ -121,17 +121,12 @@ public final class WorkloadJoin {
             throw new IllegalStateException("a collection has ended; workload " + workload.appId() + " came after");
         }
         UUID appId = workload.appId();
-        if (workload.application() != null && applicationAppIds.contains(appId)
-                || workload.servicePrincipal() != null && servicePrincipalAppIds.contains(appId)
-                || waitingApplications.containsKey(appId) || waitingServicePrincipals.containsKey(appId)) {
+        // Whole means whole: no other object of this appId may come before or after it.
+        if (applicationAppIds.contains(appId) || servicePrincipalAppIds.contains(appId)) {
             return false;
         }
-        if (workload.application() != null) {
-            applicationAppIds.add(appId);
-        }
-        if (workload.servicePrincipal() != null) {
-            servicePrincipalAppIds.add(appId);
-        }
+        applicationAppIds.add(appId);
+        servicePrincipalAppIds.add(appId);
         emit(workload);
         return true;
     }

@@ -109,8 +109,11 @@ final class ScanCommand implements Callable<Integer> {
         } catch (BadInputException e) {
             if (state != null && e.source().equals(ScanStateFile.in(state).toString())) {
                 console.err().println("app09: " + App09Command.printable(e.getMessage()));
-                console.err().println("app09: the saved state is not used; to start over, run the same scan with "
-                        + "--fresh-state (a full scan that replaces it)");
+                if (!e.getMessage().contains("a state folder of its own")) {
+                    // Another source's state is never offered for overwriting: it belongs to that source.
+                    console.err().println("app09: the saved state is not used; to start over, run the same scan with "
+                            + "--fresh-state (a full scan that replaces it)");
+                }
                 return ExitCode.BAD_INPUT;
             }
             throw e;
@@ -118,7 +121,7 @@ final class ScanCommand implements Callable<Integer> {
             if (state == null) {
                 throw e;
             }
-            // The state folder cannot be created, read or written: nothing was judged yet.
+            // The state folder cannot be created, read or checked: no report is written.
             console.err().println("app09: --state " + App09Command.printable(state.toString()) + ": "
                     + App09Command.printable(e.getMessage()));
             return ExitCode.BAD_INPUT;

@@ -11,9 +11,13 @@ import dev.app09.core.model.ServicePrincipal;
 import dev.app09.graph.BadInputException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -94,27 +98,35 @@ public final class GraphJsonReader<T> {
     }
 
     /**
-     * Reads one page of a delta round: each changed or new object comes whole, each removed one
-     * as its id with {@code @removed}.
+     * Reads one page of a delta round: each removed object as its id with {@code @removed}; each
+     * changed or new one whole when it carries every property in {@code required}, else as its id
+     * alone (Graph may send an updated object with only the properties that changed: it must be
+     * read again, never taken as one without the missing properties).
      *
      * @param in the JSON; not closed
      * @param source the request, for error messages
-     * @param changed receives each changed or new object
+     * @param required the properties (as selected) a changed object must carry to be taken whole
+     * @param changed receives each changed or new object that came whole
      * @param removed receives the object id of each removed one
+     * @param partial receives the object id of each changed one that came without a required property
      * @return the page's links: a next link while the round goes on, a delta link on its last page
      * @throws BadInputException when the input is not JSON, is cut short or has the wrong shape
      */
-    public Links readDelta(InputStream in, String source, Consumer<? super T> changed, Consumer<UUID> removed) {
+    public Links readDelta(InputStream in, String source, Collection<String> required, Consumer<? super T> changed,
+            Consumer<UUID> removed, Consumer<UUID> partial) {
         requireNonNull(changed, "changed");
         requireNonNull(removed, "removed");
+        requireNonNull(partial, "partial");
+        Set<String> needed = new HashSet<>();
+        required.forEach(name -> needed.add(name.toLowerCase(Locale.ROOT)));
+        needed.remove("id");
         return page(in, source, cursor -> {
             // "@removed" may come after the other properties: look at the object before mapping it.
             byte[] copy = cursor.copy();
             var entry = new Object() {
                 @Nullable UUID id;
                 boolean removed;
-                boolean passwords;
-                boolean keys;
+                final Set<String> present = new HashSet<>();
             };
             try (JsonCursor look = JsonCursor.open(new ByteArrayInputStream(copy), source)) {
                 look.next("an object");
@@ -125,33 +137,25 @@ public final class GraphJsonReader<T> {
                             entry.removed = true;
                             look.skip();
                         }
-                        case "passwordcredentials" -> {
-                            entry.passwords = true;
+                        default -> {
+                            entry.present.add(name);
                             look.skip();
                         }
-                        case "keycredentials" -> {
-                            entry.keys = true;
-                            look.skip();
-                        }
-                        default -> look.skip();
                     }
                 });
             }
+            if (entry.id == null) {
+                throw cursor.error("a changed or removed object without its id");
+            }
             if (entry.removed) {
-                if (entry.id == null) {
-                    throw cursor.error("a removed object without its id");
-                }
                 removed.accept(entry.id);
-                return;
-            }
-            if (!entry.passwords || !entry.keys) {
-                // Graph may send only what changed: an object without its credential lists would read as one without credentials.
-                throw cursor.error("a changed object without its passwordCredentials and keyCredentials: "
-                        + "app09 cannot tell its credentials from this answer");
-            }
-            try (JsonCursor whole = JsonCursor.open(new ByteArrayInputStream(copy), source)) {
-                whole.next("an object");
-                changed.accept(element.apply(whole));
+            } else if (!entry.present.containsAll(needed)) {
+                partial.accept(entry.id);
+            } else {
+                try (JsonCursor whole = JsonCursor.open(new ByteArrayInputStream(copy), source)) {
+                    whole.next("an object");
+                    changed.accept(element.apply(whole));
+                }
             }
         });
     }

@@ -165,11 +165,11 @@ public final class ScanStateFile {
     private static void requireOwnerOnly(Path folder) {
         Path file = in(folder);
         try {
-            if (Files.isSymbolicLink(file)) {
-                throw new BadInputException(file.toString(), 0, 0, "the state file is a symbolic link; refusing it");
+            if (Files.isSymbolicLink(folder) || Files.isSymbolicLink(file)) {
+                throw new BadInputException(file.toString(), 0, 0, "the state folder or file is a symbolic link; "
+                        + "refusing it");
             }
-            UserPrincipal me = folder.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(System.getProperty("user.name"));
+            UserPrincipal me = processOwner(folder);
             for (Path path : new Path[] {folder, file}) {
                 if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
@@ -191,6 +191,19 @@ public final class ScanStateFile {
                     + "permissions, so a scan state cannot be kept owner-only here", e);
         } catch (IOException e) {
             throw new UncheckedIOException(folder + ": cannot check the scan state: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Who this process is, as the file system sees it: the owner of a file it creates (a user
+     * name can be missing or wrong, as with an arbitrary uid in a container).
+     */
+    private static UserPrincipal processOwner(Path folder) throws IOException {
+        Path probe = Files.createTempFile(folder, ".app09-owner-", ".tmp");
+        try {
+            return Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS);
+        } finally {
+            Files.deleteIfExists(probe);
         }
     }
 
@@ -357,10 +370,12 @@ public final class ScanStateFile {
                 throw new IllegalArgumentException(wrong);
             }
             try {
-                if (!Files.isDirectory(folder)) {
+                if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(folder,
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 }
+                // What the next scan would refuse is refused now, before anything is written.
+                requireOwnerOnly(folder);
                 this.temporary = Files.createTempFile(folder, ".app09-scan-state-", ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {

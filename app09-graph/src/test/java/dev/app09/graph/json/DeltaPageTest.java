@@ -19,9 +19,17 @@ class DeltaPageTest {
             + "\"appId\": \"22222222-2222-2222-2222-222222222222\", \"displayName\": \"Payroll\", "
             + "\"passwordCredentials\": [], \"keyCredentials\": []}";
 
+    private static final List<String> SELECT = List.of("id", "appId", "displayName", "passwordCredentials",
+            "keyCredentials");
+
     private static GraphJsonReader.Links read(String json, List<Application> changed, List<UUID> removed) {
+        return read(json, changed, removed, new ArrayList<>());
+    }
+
+    private static GraphJsonReader.Links read(String json, List<Application> changed, List<UUID> removed,
+            List<UUID> partial) {
         return GraphJsonReader.APPLICATIONS.readDelta(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-                "delta page 1", changed::add, removed::add);
+                "delta page 1", SELECT, changed::add, removed::add, partial::add);
     }
 
     @Test
@@ -42,11 +50,20 @@ class DeltaPageTest {
     }
 
     @Test
-    void a_changed_object_without_its_credential_lists_is_refused_rather_than_read_as_having_none() {
-        String partial = APP.replace(", \"passwordCredentials\": []", "");
+    void a_changed_object_without_every_selected_property_is_named_to_be_read_again_not_read_as_having_none() {
+        String partial = "{\"id\": \"11111111-1111-1111-1111-111111111111\", \"passwordCredentials\": []}";
+        List<Application> changed = new ArrayList<>();
+        List<UUID> again = new ArrayList<>();
 
-        assertThatThrownBy(() -> read("{\"value\": [" + partial + "]}", new ArrayList<>(), new ArrayList<>()))
-                .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("without its passwordCredentials and keyCredentials");
+        read("{\"value\": [" + partial + ", " + APP + "]}", changed, new ArrayList<>(), again);
+
+        assertThat(again).containsExactly(UUID.fromString("11111111-1111-1111-1111-111111111111"));
+        assertThat(changed).singleElement().satisfies(a -> assertThat(a.displayName()).isEqualTo("Payroll"));
+    }
+
+    @Test
+    void an_entry_without_an_id_is_refused() {
+        assertThatThrownBy(() -> read("{\"value\": [{\"@removed\": {\"reason\": \"deleted\"}}]}", new ArrayList<>(),
+                new ArrayList<>())).isInstanceOf(BadInputException.class).hasMessageContaining("without its id");
     }
 }
