@@ -51,20 +51,20 @@ import org.jspecify.annotations.Nullable;
  * would.
  *
  * <p>Delta queries cannot expand federated identity credentials, and a change to an application's
- * federated credentials is not promised to show in its delta. So a rescan also lists the
- * applications that have federated credentials, each with them expanded
- * ({@code $filter=federatedIdentityCredentials/$count ne 0}, {@code $select=id}: ceil(federated/999)
- * requests), and gives every application exactly those: a federated credential is never kept from
- * the last scan, where one removed in Graph could pass a workload that now relies on secrets. An
- * application that gained one the eventually consistent filter does not list yet is judged without
- * it, the stricter way.
+ * federated credentials is not promised to show in its delta. So a rescan also lists every
+ * application's id with its federated credentials expanded ({@code $select=id}, ceil(applications/999)
+ * small pages; not an advanced query, so it is strongly consistent, and Graph expands only outside
+ * those), and gives every application exactly those: a federated credential is never kept from the
+ * last scan, where one removed in Graph could pass a workload that now relies on secrets.
  *
- * <p>When Graph refuses a delta link (410 Gone or 400 with {@code syncStateNotFound} when it
- * expired), or any read of the rescan fails, or a changed object comes without its credential
- * lists, the scan falls back to a full one and says so in its problems. The saved state is checked
- * whole (gzip check, count, version, links under its Graph root, same tenant) before any request,
- * and the state is saved only after a complete scan; an incomplete one, or one whose state cannot be
- * written, leaves the previous state as it was and says so.
+ * <p>Graph may send an updated object with only the properties that changed: such an object is
+ * read again by its id. When Graph refuses a delta link ({@code syncStateNotFound}: 410 Gone, or
+ * 400, when it expired), or any read of the changes fails, the scan falls back to a full one and
+ * says so in its problems. The saved state is checked whole (gzip check, count, version, links
+ * under its Graph root and collection, same tenant, owner-only) before any request. It is saved
+ * only after a complete scan whose state could be written; otherwise the previous state stays
+ * and the problems say why, and the report is given all the same.
+ */
  */
 public final class IncrementalScan {
 
