@@ -20,7 +20,9 @@ import java.util.function.UnaryOperator;
  * A fake Microsoft Graph on a local port, serving one tenant over real HTTP with Graph's
  * behaviour: {@code $top} up to 999 (400 above), {@code @odata.nextLink} paging with opaque skip
  * tokens, {@code $select}, {@code $expand=federatedIdentityCredentials}, the federated-credential
- * count filter, delta queries with opaque delta links, Graph's error bodies, and credential
+ * count filter (an advanced query: it needs {@code ConsistencyLevel: eventual} and {@code $count},
+ * and, as every advanced query, refuses {@code $expand} with 400 {@code Request_UnsupportedQuery}),
+ * delta queries with opaque delta links, Graph's error bodies, and credential
  * writes with Graph's semantics ({@code PATCH} replaces the whole key list). Pages are rendered
  * when asked for, so a {@link dev.app09.testkit.tenant.GeneratedTenant} of a million objects is
  * served without building them. Tests change the tenant by object id ({@link
