@@ -347,6 +347,32 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     /**
+     * Makes delta change rounds send only what changed, as Graph may: Microsoft documents that an
+     * updated object comes with its id and "at least the properties that have been updated", so
+     * other selected properties (its {@code appId}, which never changes, for one) may be missing.
+     * When on, a round that follows a delta link writes each changed object that the tenant source
+     * built with its {@code id} and, of the selected properties, only those whose JSON value
+     * differs from the object as the source built it, plus any a write changed since the link (a
+     * property changed and then changed back is sent again). Objects added with {@link
+     * #addApplication} or {@link #addServicePrincipal} are written whole, {@code @removed} entries
+     * are as always, and full rounds (without a delta link) return whole objects. Off by default:
+     * change rounds then write every selected property; {@link #reset()} turns it off.
+     *
+     * <pre>{@code
+     * graph.deltaSendsChangedPropertiesOnly(true);
+     * // rename an application: the next change round holds {"id": "...", "displayName": "Payroll v2"},
+     * // without appId, passwordCredentials, keyCredentials, ...
+     * }</pre>
+     *
+     * @param changedOnly true to send only the changed properties in change rounds
+     * @return this server
+     */
+    public FakeGraphServer deltaSendsChangedPropertiesOnly(boolean changedOnly) {
+        options.deltaSendsChangedPropertiesOnly(changedOnly);
+        return this;
+    }
+
+    /**
      * @param name the organization's display name on {@code /v1.0/organization}
      * @return this server
      */

@@ -56,7 +56,7 @@ final class GraphResponder {
         this.directory = directory;
         this.writes = new CredentialWrites(directory, clock, json);
         this.tokens = tokens;
-        this.delta = new DeltaResponder(directory, deltaTokens, baseUrl);
+        this.delta = new DeltaResponder(directory, deltaTokens, baseUrl, options);
         this.baseUrl = baseUrl;
         this.options = options;
     }
