@@ -23,6 +23,12 @@ import org.jspecify.annotations.Nullable;
  * $deltatoken=latest} returns no object and a delta link from now. The first request's {@code
  * $top} and {@code $select} travel in the tokens; {@code id} is always returned.
  *
+ * <p>With {@link ServerOptions#deltaSendsChangedPropertiesOnly()}, a change round writes a changed
+ * object of the tenant source as Graph may: its {@code id} and, of the selected properties, only
+ * those whose value differs from the object the source built or that a write changed since the
+ * link (a superset of "the properties that have been updated", all Graph promises). Objects added
+ * since the source was built are still written whole, and full rounds are unchanged.
+ *
  * <p>A round is bounded by the change version when it starts: what changes while it is read is
  * reported by the next round (perhaps also by this one, in its newest state, as Graph may).
  * Change rounds walk the changed positions only, so they cost what the changes cost.
@@ -46,13 +52,15 @@ final class DeltaResponder {
     private final FakeDirectory directory;
     private final DeltaTokens tokens;
     private final String baseUrl;
+    private final ServerOptions options;
     private final Tracked<Application> applications;
     private final Tracked<ServicePrincipal> servicePrincipals;
 
-    DeltaResponder(FakeDirectory directory, DeltaTokens tokens, String baseUrl) {
+    DeltaResponder(FakeDirectory directory, DeltaTokens tokens, String baseUrl, ServerOptions options) {
         this.directory = directory;
         this.tokens = tokens;
         this.baseUrl = baseUrl;
+        this.options = options;
         this.applications = new Tracked<>(Endpoint.APPLICATIONS_DELTA, "applications", "application",
                 GraphJson.APPLICATION_PROPERTIES, directory.applications(),
                 (out, app, select) -> GraphJson.application(out, app, select, false, null));
@@ -92,7 +100,8 @@ final class DeltaResponder {
             int select = mask(tracked.properties(), query.select(tracked.properties(), tracked.type()));
             long now = directory.version();
             if (delta != null) {
-                return render(tracked, functionPath, List.of(), null, new Cursor(now, 0, 0, 1, top, select));
+                return render(tracked, functionPath, DeltaTokens.FULL, List.of(), null,
+                        new Cursor(now, 0, 0, 1, top, select));
             }
             return page(tracked, functionPath, new Cursor(DeltaTokens.FULL, now, 0, 1, top, select));
         }
@@ -154,17 +163,19 @@ final class DeltaResponder {
         }
         Cursor following = next < 0 ? null
                 : new Cursor(cursor.since(), cursor.until(), next, cursor.page() + 1, cursor.top(), cursor.select());
-        return render(tracked, functionPath, positions, following,
+        return render(tracked, functionPath, cursor.since(), positions, following,
                 new Cursor(cursor.until(), 0, 0, 1, cursor.top(), cursor.select()));
     }
 
     /**
+     * @param since the version whose later changes the round reports, or {@link DeltaTokens#FULL}
      * @param following the rest of the round, or null on its last page, which carries {@code
      *     deltaLink} instead
      */
-    private <T> Answer render(Tracked<T> tracked, String functionPath, List<Integer> positions,
+    private <T> Answer render(Tracked<T> tracked, String functionPath, long since, List<Integer> positions,
             @Nullable Cursor following, Cursor deltaLink) {
         Set<String> select = unmask(tracked.properties(), deltaLink.select());
+        boolean changedOnly = since != DeltaTokens.FULL && options.deltaSendsChangedPropertiesOnly();
         String link = following != null
                 ? link(functionPath, "$skiptoken", tokens.encode(tracked.endpoint(), Kind.SKIP, following))
                 : link(functionPath, "$deltatoken", tokens.encode(tracked.endpoint(), Kind.DELTA, deltaLink));
@@ -178,7 +189,9 @@ final class DeltaResponder {
             for (int index : positions) {
                 ObjectCollection.Removal removal = objects.removal(index);
                 if (removal == null) {
-                    tracked.writer().write(out, objects.get(index), select);
+                    T object = objects.get(index);
+                    tracked.writer().write(out, object,
+                            changedOnly ? changedOnly(objects, index, object, since, select) : select);
                 } else {
                     out.writeStartObject();
                     out.writeStringField("id", removal.id().toString());
@@ -191,6 +204,22 @@ final class DeltaResponder {
             out.writeEndArray();
             out.writeEndObject();
         });
+    }
+
+    /** The selected properties that changed, with the id; all selected ones for an added object. */
+    private static <T> Set<String> changedOnly(ObjectCollection<T> objects, int index, T object, long since,
+            Set<String> select) {
+        Set<String> changed = objects.changedProperties(index, object, since);
+        if (changed == null) {
+            return select;
+        }
+        Set<String> written = new LinkedHashSet<>();
+        for (String property : select) {
+            if (property.equals("id") || changed.contains(property)) {
+                written.add(property);
+            }
+        }
+        return written;
     }
 
     private String link(String functionPath, String name, String token) {

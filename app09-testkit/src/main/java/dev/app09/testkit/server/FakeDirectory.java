@@ -54,9 +54,9 @@ final class FakeDirectory {
     FakeDirectory(TenantSource source) {
         this.source = source;
         this.applications = new ObjectCollection<>(source.applicationCount(), source::application,
-                source::applicationIndex, Application::id);
+                source::applicationIndex, Application::id, ChangedProperties.APPLICATIONS);
         this.servicePrincipals = new ObjectCollection<>(source.servicePrincipalCount(), source::servicePrincipal,
-                source::servicePrincipalIndex, ServicePrincipal::id);
+                source::servicePrincipalIndex, ServicePrincipal::id, ChangedProperties.SERVICE_PRINCIPALS);
     }
 
     TenantSource source() {

@@ -20,7 +20,9 @@ import java.util.function.UnaryOperator;
  * A fake Microsoft Graph on a local port, serving one tenant over real HTTP with Graph's
  * behaviour: {@code $top} up to 999 (400 above), {@code @odata.nextLink} paging with opaque skip
  * tokens, {@code $select}, {@code $expand=federatedIdentityCredentials}, the federated-credential
- * count filter, delta queries with opaque delta links, Graph's error bodies, and credential
+ * count filter (an advanced query: it needs {@code ConsistencyLevel: eventual} and {@code $count},
+ * and, as every advanced query, refuses {@code $expand} with 400 {@code Request_UnsupportedQuery}),
+ * delta queries with opaque delta links, Graph's error bodies, and credential
  * writes with Graph's semantics ({@code PATCH} replaces the whole key list). Pages are rendered
  * when asked for, so a {@link dev.app09.testkit.tenant.GeneratedTenant} of a million objects is
  * served without building them. Tests change the tenant by object id ({@link
@@ -341,6 +343,32 @@ public final class FakeGraphServer implements AutoCloseable {
      */
     public FakeGraphServer keyValuesReadable(boolean readable) {
         options.keyValuesReadable(readable);
+        return this;
+    }
+
+    /**
+     * Makes delta change rounds send only what changed, as Graph may: Microsoft documents that an
+     * updated object comes with its id and "at least the properties that have been updated", so
+     * other selected properties (its {@code appId}, which never changes, for one) may be missing.
+     * When on, a round that follows a delta link writes each changed object that the tenant source
+     * built with its {@code id} and, of the selected properties, only those whose JSON value
+     * differs from the object as the source built it, plus any a write changed since the link (a
+     * property changed and then changed back is sent again). Objects added with {@link
+     * #addApplication} or {@link #addServicePrincipal} are written whole, {@code @removed} entries
+     * are as always, and full rounds (without a delta link) return whole objects. Off by default:
+     * change rounds then write every selected property; {@link #reset()} turns it off.
+     *
+     * <pre>{@code
+     * graph.deltaSendsChangedPropertiesOnly(true);
+     * // rename an application: the next change round holds {"id": "...", "displayName": "Payroll v2"},
+     * // without appId, passwordCredentials, keyCredentials, ...
+     * }</pre>
+     *
+     * @param changedOnly true to send only the changed properties in change rounds
+     * @return this server
+     */
+    public FakeGraphServer deltaSendsChangedPropertiesOnly(boolean changedOnly) {
+        options.deltaSendsChangedPropertiesOnly(changedOnly);
         return this;
     }
 

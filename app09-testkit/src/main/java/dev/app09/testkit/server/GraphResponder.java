@@ -39,6 +39,8 @@ final class GraphResponder {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final String FEDERATED_COUNT_FILTER = "federatedIdentityCredentials/$count ne 0";
+    /** The filter on a relationship's count that only advanced queries serve. */
+    private static final String COUNT_FILTER = "/$count ne 0";
     /** Graph actions the fake knows of and does not serve: saying so beats "not found". */
     private static final Set<String> UNSERVED_ACTIONS = Set.of("addPassword", "removeKey", "addTokenSigningCertificate");
 
@@ -54,7 +56,7 @@ final class GraphResponder {
         this.directory = directory;
         this.writes = new CredentialWrites(directory, clock, json);
         this.tokens = tokens;
-        this.delta = new DeltaResponder(directory, deltaTokens, baseUrl);
+        this.delta = new DeltaResponder(directory, deltaTokens, baseUrl, options);
         this.baseUrl = baseUrl;
         this.options = options;
     }
@@ -86,10 +88,13 @@ final class GraphResponder {
         return switch (route.endpoint()) {
             case APPLICATIONS -> applications(call);
             case APPLICATIONS_DELTA, SERVICE_PRINCIPALS_DELTA -> delta.answer(route.endpoint(), call);
-            case SERVICE_PRINCIPALS -> page(call, Endpoint.SERVICE_PRINCIPALS, "servicePrincipals",
-                    directory.servicePrincipals().size(), directory.servicePrincipals()::present,
-                    (out, i, select) -> GraphJson.servicePrincipal(out, directory.servicePrincipal(i), select),
-                    call.query().select(GraphJson.SERVICE_PRINCIPAL_PROPERTIES, "servicePrincipal"));
+            case SERVICE_PRINCIPALS -> {
+                refuseExpandOnAdvancedQuery(call);
+                yield page(call, Endpoint.SERVICE_PRINCIPALS, "servicePrincipals",
+                        directory.servicePrincipals().size(), directory.servicePrincipals()::present,
+                        (out, i, select) -> GraphJson.servicePrincipal(out, directory.servicePrincipal(i), select),
+                        call.query().select(GraphJson.SERVICE_PRINCIPAL_PROPERTIES, "servicePrincipal"));
+            }
             case APPLICATION -> {
                 int index = applicationIndex(route);
                 Set<String> select = call.query().select(GraphJson.APPLICATION_PROPERTIES, "application");
@@ -165,6 +170,7 @@ final class GraphResponder {
     }
 
     private Answer applications(Call call) {
+        refuseExpandOnAdvancedQuery(call);
         GraphQuery query = call.query();
         Set<String> select = query.select(GraphJson.APPLICATION_PROPERTIES, "application");
         boolean expand = query.expands(GraphJson.FEDERATED_IDENTITY_CREDENTIALS);
@@ -186,6 +192,27 @@ final class GraphResponder {
         }
         return page(call, Endpoint.APPLICATIONS, "applications", applications.size(), include,
                 (out, i, chosen) -> GraphJson.application(out, directory.application(i), chosen, expand, null), select);
+    }
+
+    /**
+     * Graph's advanced queries cannot expand a relationship: a list request with {@code $expand}
+     * that is one (the header {@code ConsistencyLevel: eventual} with {@code $count}, {@code
+     * $search}, or a {@code /$count ne 0} filter) answers 400 {@code Request_UnsupportedQuery}.
+     * Without the header the request is no advanced query, and its other options are judged as
+     * usual.
+     */
+    private static void refuseExpandOnAdvancedQuery(Call call) {
+        GraphQuery query = call.query();
+        String expand = query.get("$expand");
+        if (expand == null || expand.isBlank() || !"eventual".equalsIgnoreCase(call.consistencyLevel())) {
+            return;
+        }
+        String filter = query.get("$filter");
+        boolean advanced = query.get("$count") != null || query.get("$search") != null
+                || (filter != null && filter.replaceAll("\\s+", " ").contains(COUNT_FILTER));
+        if (advanced) {
+            throw new GraphError(400, "Request_UnsupportedQuery", "$expand is not supported with advanced queries.");
+        }
     }
 
     @FunctionalInterface

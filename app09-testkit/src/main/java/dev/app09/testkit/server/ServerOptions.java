@@ -8,6 +8,7 @@ final class ServerOptions {
     private volatile boolean federatedExpandSupported = true;
     private volatile boolean keyValuesReadable = true;
     private volatile String organizationName = DEFAULT_ORGANIZATION;
+    private volatile boolean deltaSendsChangedPropertiesOnly;
 
     boolean federatedExpandSupported() {
         return federatedExpandSupported;
@@ -33,9 +34,18 @@ final class ServerOptions {
         this.organizationName = name;
     }
 
+    boolean deltaSendsChangedPropertiesOnly() {
+        return deltaSendsChangedPropertiesOnly;
+    }
+
+    void deltaSendsChangedPropertiesOnly(boolean changedOnly) {
+        this.deltaSendsChangedPropertiesOnly = changedOnly;
+    }
+
     void reset() {
         federatedExpandSupported = true;
         keyValuesReadable = true;
         organizationName = DEFAULT_ORGANIZATION;
+        deltaSendsChangedPropertiesOnly = false;
     }
 }

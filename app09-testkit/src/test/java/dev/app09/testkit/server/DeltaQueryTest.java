@@ -415,6 +415,166 @@ final class DeltaQueryTest {
         assertThat(counted.applicationsRead()).as("source applications built by the round").isLessThanOrEqualTo(10);
     }
 
+    // Changed properties only
+
+    private static Application withoutPasswords(Application a) {
+        return new Application(a.id(), a.appId(), a.displayName(), a.createdDateTime(), a.signInAudience(), List.of(),
+                a.keyCredentials(), a.federatedIdentityCredentials());
+    }
+
+    @Test
+    void with_changed_properties_only_a_credential_change_comes_as_the_id_and_the_credentials() throws Exception {
+        graph.deltaSendsChangedPropertiesOnly(true);
+        String link = deltaLinkFromNow(APPLICATIONS_DELTA);
+        graph.changeApplication(app(2).id(), DeltaQueryTest::withoutPasswords);
+
+        Round changes = round(link);
+
+        assertThat(changes.objects()).singleElement().satisfies(app -> {
+            assertThat(fieldNames(app)).containsExactly("id", "passwordCredentials");
+            assertThat(app.path("id").asText()).isEqualTo(app(2).id().toString());
+            assertThat(app.path("passwordCredentials").isArray()).isTrue();
+            assertThat(app.path("passwordCredentials")).isEmpty();
+        });
+    }
+
+    @Test
+    void with_changed_properties_only_a_rename_comes_as_the_id_and_the_display_name() throws Exception {
+        graph.deltaSendsChangedPropertiesOnly(true);
+        String link = deltaLinkFromNow(APPLICATIONS_DELTA);
+        graph.changeApplication(app(4).id(), a -> renamed(a, "Renamed"));
+
+        Round changes = round(link);
+
+        assertThat(changes.objects()).singleElement().satisfies(app -> {
+            assertThat(fieldNames(app)).containsExactly("id", "displayName");
+            assertThat(app.path("displayName").asText()).isEqualTo("Renamed");
+        });
+    }
+
+    @Test
+    void with_changed_properties_only_added_objects_come_whole_and_removed_ones_as_before() throws Exception {
+        graph.deltaSendsChangedPropertiesOnly(true);
+        String link = round(APPLICATIONS_DELTA).deltaLink();
+        Application added = newApplication("Newcomer");
+        graph.addApplication(added).changeApplication(app(1).id(), a -> renamed(a, "Renamed"))
+                .deleteApplication(app(5).id());
+
+        Round changes = round(link);
+
+        assertThat(changes.ids()).containsExactly(app(1).id().toString(), app(5).id().toString(),
+                added.id().toString());
+        assertThat(fieldNames(changes.object(added.id())))
+                .containsExactlyInAnyOrderElementsOf(GraphJson.APPLICATION_PROPERTIES);
+        assertThat(fieldNames(changes.object(app(1).id()))).containsExactly("id", "displayName");
+        assertThat(changes.object(app(5).id())).isEqualTo(GraphHttp.JSON.readTree(
+                "{\"id\": \"" + app(5).id() + "\", \"@removed\": {\"reason\": \"deleted\"}}"));
+    }
+
+    @Test
+    void with_changed_properties_only_an_added_object_changed_later_still_comes_whole() throws Exception {
+        graph.deltaSendsChangedPropertiesOnly(true);
+        Application added = newApplication("Newcomer");
+        graph.addApplication(added);
+        String link = deltaLinkFromNow(APPLICATIONS_DELTA);
+        graph.changeApplication(added.id(), a -> renamed(a, "Renamed newcomer"));
+
+        Round changes = round(link);
+
+        assertThat(changes.objects()).singleElement().satisfies(app ->
+                assertThat(fieldNames(app)).containsExactlyInAnyOrderElementsOf(GraphJson.APPLICATION_PROPERTIES));
+    }
+
+    @Test
+    void with_changed_properties_only_the_selection_still_bounds_what_is_sent() throws Exception {
+        graph.deltaSendsChangedPropertiesOnly(true);
+        String link = round(APPLICATIONS_DELTA + "?$select=appId,displayName").deltaLink();
+        graph.changeApplication(app(3).id(), a -> renamed(withoutPasswords(a), "Renamed"))
+                .changeApplication(app(6).id(), DeltaQueryTest::withoutPasswords);
+
+        Round changes = round(link);
+
+        assertThat(changes.ids()).containsExactlyElementsOf(applicationIds(3, 6));
+        assertThat(fieldNames(changes.object(app(3).id()))).containsExactly("id", "displayName");
+        assertThat(fieldNames(changes.object(app(6).id()))).as("nothing selected changed").containsExactly("id");
+    }
+
+    @Test
+    void with_changed_properties_only_a_property_changed_back_is_sent_again() throws Exception {
+        graph.deltaSendsChangedPropertiesOnly(true);
+        String first = deltaLinkFromNow(APPLICATIONS_DELTA);
+        graph.changeApplication(app(7).id(), a -> renamed(a, "Temporary"));
+        Round firstRound = round(first);
+        graph.changeApplication(app(7).id(), a -> renamed(a, app(7).displayName()));
+
+        Round secondRound = round(firstRound.deltaLink());
+
+        assertThat(fieldNames(firstRound.object(app(7).id()))).containsExactly("id", "displayName");
+        assertThat(secondRound.objects()).singleElement().satisfies(app -> {
+            assertThat(fieldNames(app)).as("the built value again, but changed since the link")
+                    .containsExactly("id", "displayName");
+            assertThat(app.path("displayName").asText()).isEqualTo(app(7).displayName());
+        });
+    }
+
+    @Test
+    void with_changed_properties_only_what_differs_from_the_built_tenant_is_sent_even_if_changed_earlier()
+            throws Exception {
+        graph.deltaSendsChangedPropertiesOnly(true);
+        graph.changeApplication(app(8).id(), a -> renamed(a, "Renamed before the link"));
+        String link = deltaLinkFromNow(APPLICATIONS_DELTA);
+        graph.changeApplication(app(8).id(), DeltaQueryTest::withoutPasswords);
+
+        Round changes = round(link);
+
+        assertThat(changes.objects()).singleElement().satisfies(app ->
+                assertThat(fieldNames(app)).containsExactly("id", "displayName", "passwordCredentials"));
+    }
+
+    @Test
+    void with_changed_properties_only_service_principals_written_over_http_come_as_the_id_and_the_change()
+            throws Exception {
+        graph.deltaSendsChangedPropertiesOnly(true);
+        String link = deltaLinkFromNow("/v1.0/servicePrincipals/delta");
+        ServicePrincipal sp = TENANT.servicePrincipals().get(4);
+
+        HttpResponse<String> removed = send("POST", "/v1.0/servicePrincipals/" + sp.id() + "/removePassword",
+                "{\"keyId\": \"" + sp.passwordCredentials().get(0).keyId() + "\"}");
+
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+        assertThat(round(link).objects()).singleElement().satisfies(changed -> {
+            assertThat(fieldNames(changed)).containsExactly("id", "passwordCredentials");
+            assertThat(changed.path("passwordCredentials")).isEmpty();
+        });
+    }
+
+    @Test
+    void with_changed_properties_only_a_full_round_still_returns_whole_objects() throws Exception {
+        graph.deltaSendsChangedPropertiesOnly(true).changeApplication(app(2).id(), a -> renamed(a, "Renamed"));
+
+        Round round = round(APPLICATIONS_DELTA);
+
+        assertThat(round.objects()).hasSize(10).allSatisfy(app ->
+                assertThat(fieldNames(app)).containsExactlyInAnyOrderElementsOf(GraphJson.APPLICATION_PROPERTIES));
+    }
+
+    @Test
+    void by_default_and_after_a_reset_a_change_round_returns_whole_objects() throws Exception {
+        String link = deltaLinkFromNow(APPLICATIONS_DELTA);
+        graph.changeApplication(app(2).id(), DeltaQueryTest::withoutPasswords);
+        Round byDefault = round(link);
+        graph.deltaSendsChangedPropertiesOnly(true).reset();
+        String afterReset = deltaLinkFromNow(APPLICATIONS_DELTA);
+        graph.changeApplication(app(2).id(), DeltaQueryTest::withoutPasswords);
+
+        Round changes = round(afterReset);
+
+        for (Round round : List.of(byDefault, changes)) {
+            assertThat(round.objects()).singleElement().satisfies(app ->
+                    assertThat(fieldNames(app)).containsExactlyInAnyOrderElementsOf(GraphJson.APPLICATION_PROPERTIES));
+        }
+    }
+
     // Refusals
 
     @ParameterizedTest(name = "{0}")

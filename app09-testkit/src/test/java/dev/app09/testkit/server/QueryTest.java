@@ -122,6 +122,55 @@ final class QueryTest {
     }
 
     @Test
+    void a_plain_list_of_ids_expands_the_federated_credentials_on_pages_of_999() throws Exception {
+        GraphHttp.Reply reply = http.get("/v1.0/applications?$select=id&$expand=federatedIdentityCredentials&$top=999");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.nextLink()).isNull();
+        JsonNode value = reply.json().path("value");
+        assertThat(value).hasSize(TENANT.applications().size()).allSatisfy(app ->
+                assertThat(fieldNames(app)).containsExactly("id", "federatedIdentityCredentials"));
+        for (Application expected : TENANT.applications()) {
+            assertThat(withId(value, expected.id()).path("federatedIdentityCredentials"))
+                    .extracting(f -> f.path("subject").asText())
+                    .containsExactlyElementsOf(expected.federatedIdentityCredentials().stream()
+                            .map(FederatedIdentityCredential::subject).toList());
+        }
+    }
+
+    static Stream<Arguments> advancedQueriesWithExpand() {
+        String expand = "&$expand=federatedIdentityCredentials";
+        return Stream.of(
+                Arguments.of("/v1.0/applications?" + FEDERATED_FILTER + "&$count=true&$select=id&$top=999" + expand),
+                Arguments.of("/v1.0/applications?" + FEDERATED_FILTER + "&$count=false" + expand),
+                Arguments.of("/v1.0/applications?$filter=federatedIdentityCredentials/$count%20%20ne%200&$count=true"
+                        + expand),
+                Arguments.of("/v1.0/applications?$count=true&$select=id" + expand),
+                Arguments.of("/v1.0/applications?$search=%22displayName:Pay%22" + expand),
+                Arguments.of("/v1.0/servicePrincipals?$count=true&$expand=owners"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("advancedQueriesWithExpand")
+    void expand_on_an_advanced_query_is_refused(String url) throws Exception {
+        GraphHttp.Reply reply = http.get(url, "ConsistencyLevel", "eventual");
+
+        assertGraphError(reply, 400, "Request_UnsupportedQuery");
+        assertThat(reply.json().path("error").path("message").asText())
+                .isEqualTo("$expand is not supported with advanced queries.");
+    }
+
+    @Test
+    void the_eventual_consistency_header_alone_makes_no_advanced_query_and_expand_works() throws Exception {
+        GraphHttp.Reply reply = http.get("/v1.0/applications?$select=id&$expand=federatedIdentityCredentials",
+                "ConsistencyLevel", "eventual");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("value")).filteredOn(app -> app.path("federatedIdentityCredentials").size() > 0)
+                .hasSize(2);
+    }
+
+    @Test
     void without_expand_the_list_carries_no_federated_credentials() throws Exception {
         JsonNode value = http.get("/v1.0/applications").json().path("value");
 
