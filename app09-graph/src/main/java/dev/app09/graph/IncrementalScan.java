@@ -65,7 +65,6 @@ import org.jspecify.annotations.Nullable;
  * only after a complete scan whose state could be written; otherwise the previous state stays
  * and the problems say why, and the report is given all the same.
  */
- */
 public final class IncrementalScan {
 
     private final GraphReader reader;

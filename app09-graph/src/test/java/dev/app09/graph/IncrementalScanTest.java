@@ -148,6 +148,27 @@ final class IncrementalScanTest {
     }
 
     @Test
+    void objects_graph_sends_with_only_their_changed_properties_are_read_again_whole() {
+        scan();
+        graph.server().deltaSendsChangedPropertiesOnly(true);
+        Application changed = tenant.application(10);
+        ServicePrincipal changedServicePrincipal = tenant.servicePrincipal(11);
+        graph.server().changeApplication(changed.id(), IncrementalScanTest::withSecret);
+        graph.server().changeServicePrincipal(changedServicePrincipal.id(), sp -> new ServicePrincipal(sp.id(),
+                sp.appId(), "renamed", sp.servicePrincipalType(), sp.appOwnerOrganizationId(),
+                sp.preferredSingleSignOnMode(), sp.preferredTokenSigningKeyThumbprint(), sp.passwordCredentials(),
+                sp.keyCredentials()));
+
+        Scan rescan = scan();
+
+        assertThat(rescan.read().problems()).isEmpty();
+        assertThat(rescan.workloads()).containsExactlyInAnyOrderElementsOf(fullScan());
+        assertThat(rescan.to(Endpoint.APPLICATION)).as("the changed application read again by id").isEqualTo(1);
+        assertThat(rescan.to(Endpoint.SERVICE_PRINCIPAL)).isEqualTo(1);
+        assertThat(rescan.to(Endpoint.SERVICE_PRINCIPALS)).isZero();
+    }
+
+    @Test
     void a_federated_credential_gone_from_graph_is_not_kept_from_the_saved_state() throws IOException {
         scan();
         // Tamper with the saved state: an application with live secrets gets a federated credential
