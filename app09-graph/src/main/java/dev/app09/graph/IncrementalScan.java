@@ -111,8 +111,7 @@ public final class IncrementalScan {
                     + "(GraphReader.Builder.tenantId), so that a state is never replayed for another tenant");
         }
         List<ScanProblem> problems = Collections.synchronizedList(new ArrayList<>());
-        // The whole file is checked before anything is asked of Graph or handed on: never trusted in part.
-        ScanStateFile.Header previous = fresh ? null : ScanStateFile.check(folder);
+        ScanStateFile.Header previous = fresh ? null : ScanStateFile.header(folder);
         if (previous != null && belongsElsewhere(previous)) {
             throw new BadInputException(ScanStateFile.in(folder).toString(), 0, 0, "this state was saved for "
                     + previous.graphRoot() + (previous.tenantId() == null ? "" : " tenant " + previous.tenantId())
@@ -125,12 +124,31 @@ public final class IncrementalScan {
             previous = null;
         }
         if (previous != null) {
+            // The whole file is checked while Graph is asked for the changes, and before any saved
+            // workload is handed on: never trusted in part.
+            ScanStateFile.Header header = previous;
+            CompletableFuture<ScanStateFile.@Nullable Header> checked =
+                    CompletableFuture.supplyAsync(() -> ScanStateFile.check(folder));
             Changes changes = changes(previous, problems);
+            ScanStateFile.Header whole = checkedHeader(checked);
+            if (!header.equals(whole)) {
+                throw new BadInputException(ScanStateFile.in(folder).toString(), 0, 0, "the state was replaced "
+                        + "while this scan read it (another scan of the same folder?); scan again");
+            }
             if (changes != null) {
                 return rescan(previous, changes, sinkFor, problems);
             }
         }
         return full(sinkFor, problems);
+    }
+
+    /** The checked file's header, or the check's own failure (a corrupt file, say) as it was thrown. */
+    private static ScanStateFile.@Nullable Header checkedHeader(CompletableFuture<ScanStateFile.@Nullable Header> checked) {
+        try {
+            return checked.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     private boolean belongsElsewhere(ScanStateFile.Header previous) {

@@ -318,23 +318,46 @@ final class IncrementalScanTest {
     }
 
     @Test
-    void a_state_of_another_version_a_wrong_count_or_an_unknown_property_is_refused_before_any_request()
-            throws IOException {
+    void a_state_of_another_version_is_refused_before_any_request() throws IOException {
         String links = header(graph.baseUrl(), graph.baseUrl() + "/v1.0/applications/delta?$deltatoken=x",
                 graph.baseUrl() + "/v1.0/servicePrincipals/delta?$deltatoken=x");
         for (String[] bad : new String[][] {
             {links.replace("\"version\": 1", "\"version\": 2") + "\"workloads\": [], \"workloadCount\": 0}",
                 "version 1, and this file is version 2"},
             {links.replace("\"version\": 1", "\"version\": 4294967297") + "\"workloads\": [], \"workloadCount\": 0}",
-                "this file is version 4294967297"},
-            {links + "\"workloads\": [], \"workloadCount\": 3}", "says it holds 3 workloads, but holds 0"},
-            {links + "\"workloads\": [], \"workloadCount\": 0, \"extra\": 1}", "unexpected property \"extra\""},
-            {links + "\"workloads\": [{}], \"workloadCount\": 1}", "a workload needs an application or a service principal"}}) {
+                "this file is version 4294967297"}}) {
             writeRawState(bad[0]);
             graph.server().journal().clear();
 
             assertThatThrownBy(this::scan).as(bad[1]).isInstanceOf(BadInputException.class).hasMessageContaining(bad[1]);
             assertThat(graph.server().journal().requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_state_with_a_wrong_count_an_unknown_property_or_a_bad_workload_hands_on_nothing() throws IOException {
+        scan();
+        List<Workload> saved = new ArrayList<>();
+        ScanStateFile.read(state, h -> { }, saved::add);
+        String links = header(graph.baseUrl(), graph.baseUrl() + "/v1.0/applications/delta?$deltatoken=x",
+                graph.baseUrl() + "/v1.0/servicePrincipals/delta?$deltatoken=x");
+        links = links.replace("\"applicationSelect\": \"a\"", "\"applicationSelect\": \""
+                + String.join(",", GraphReader.APPLICATION_SELECT) + "\"").replace("\"servicePrincipalSelect\": \"b\"",
+                "\"servicePrincipalSelect\": \"" + String.join(",", GraphReader.SERVICE_PRINCIPAL_SELECT) + "\"");
+        String oneWorkload = "{\"application\": {\"id\": \"" + saved.get(0).application().id() + "\", \"appId\": \""
+                + saved.get(0).appId() + "\", \"displayName\": \"x\"}}";
+        for (String[] bad : new String[][] {
+            {links + "\"workloads\": [" + oneWorkload + "], \"workloadCount\": 3}", "says it holds 3 workloads, but holds 1"},
+            {links + "\"workloads\": [" + oneWorkload + "], \"workloadCount\": 1, \"extra\": 1}",
+                "unexpected property \"extra\""},
+            {links + "\"workloads\": [" + oneWorkload + ", {}], \"workloadCount\": 2}",
+                "a workload needs an application or a service principal"}}) {
+            writeRawState(bad[0]);
+            List<Workload> handedOn = Collections.synchronizedList(new ArrayList<>());
+
+            assertThatThrownBy(() -> IncrementalScan.of(reader(), state, CLOCK).stream(evidence -> handedOn::add))
+                    .as(bad[1]).isInstanceOf(BadInputException.class).hasMessageContaining(bad[1]);
+            assertThat(handedOn).as(bad[1]).isEmpty();
         }
     }
 

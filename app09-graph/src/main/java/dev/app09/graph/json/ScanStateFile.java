@@ -145,6 +145,33 @@ public final class ScanStateFile {
     }
 
     /**
+     * Reads the header of the state in {@code folder} (after the folder and file are found
+     * owner-only), to start the next delta rounds while {@link #check} reads the rest.
+     *
+     * @param folder the state folder
+     * @return the header, or null when the folder holds no state yet
+     * @throws BadInputException when the header is not valid, or the file or folder not owner-only
+     */
+    public static @Nullable Header header(Path folder) {
+        if (!Files.exists(in(folder), LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        requireOwnerOnly(folder);
+        var found = new Object() {
+            @Nullable Header header;
+        };
+        try {
+            readFile(in(folder), header -> {
+                found.header = header;
+                throw new HeaderRead();
+            }, null);
+        } catch (HeaderRead enough) {
+            // the rest of the file is check()'s
+        }
+        return found.header;
+    }
+
+    /**
      * Reads the whole state in {@code folder}, checking it end to end: the header first, then
      * every workload in order, then the count and the gzip check.
      *
@@ -480,6 +507,15 @@ public final class ScanStateFile {
         @Override
         public void close() {
             abandon();
+        }
+    }
+
+    /** Stops a read once the header is in. */
+    private static final class HeaderRead extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HeaderRead() {
+            super(null, null, false, false);
         }
     }
 }
