@@ -132,8 +132,7 @@ public final class IncrementalScan {
             Changes changes = changes(previous, problems);
             ScanStateFile.Header whole = checkedHeader(checked);
             if (!header.equals(whole)) {
-                throw new BadInputException(ScanStateFile.in(folder).toString(), 0, 0, "the state was replaced "
-                        + "while this scan read it (another scan of the same folder?); scan again");
+                throw replacedWhileRead();
             }
             if (changes != null) {
                 return rescan(previous, changes, sinkFor, problems);
@@ -149,6 +148,11 @@ public final class IncrementalScan {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
+    }
+
+    private BadInputException replacedWhileRead() {
+        return new BadInputException(ScanStateFile.in(folder).toString(), 0, 0, "the state was replaced while this "
+                + "scan read it (another scan of the same folder?); scan again");
     }
 
     private boolean belongsElsewhere(ScanStateFile.Header previous) {
@@ -180,8 +184,7 @@ public final class IncrementalScan {
             WorkloadJoin join = WorkloadJoin.into(saving.tee(sinkFor.apply(evidence)));
             ScanStateFile.read(folder, header -> {
                 if (!header.equals(previous)) {
-                    throw new BadInputException(ScanStateFile.in(folder).toString(), 0, 0, "the state was replaced "
-                            + "while this scan read it (another scan of the same folder?); scan again");
+                    throw replacedWhileRead();
                 }
             }, saved -> {
                 Workload now = changes.apply(saved);
