@@ -60,8 +60,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Graph may send an updated object with only the properties that changed: such an object is
  * read again by its id. When Graph refuses a delta link ({@code syncStateNotFound}: 410 Gone, or
  * 400, when it expired), or any read of the changes fails, the scan falls back to a full one and
- * says so in its problems. The saved state is checked whole (gzip check, count, version, links
- * under its Graph root and collection, same tenant, owner-only) before any request. It is saved
+ * says so in its problems. The saved state's header is checked (version, links under its Graph
+ * root and collection, same tenant, owner-only) before any request, and the whole file (gzip
+ * check, count, every workload) while Graph is asked for the changes, before any saved workload is
+ * handed on. A state is saved
  * only after a complete scan whose state could be written; otherwise the previous state stays
  * and the problems say why, and the report is given all the same.
  */
@@ -127,10 +129,21 @@ public final class IncrementalScan {
             // The whole file is checked while Graph is asked for the changes, and before any saved
             // workload is handed on: never trusted in part.
             ScanStateFile.Header header = previous;
-            CompletableFuture<ScanStateFile.@Nullable Header> checked =
-                    CompletableFuture.supplyAsync(() -> ScanStateFile.check(folder));
-            Changes changes = changes(previous, problems);
-            ScanStateFile.Header whole = checkedHeader(checked);
+            ExecutorService checker = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "app09-state-check");
+                thread.setDaemon(true);
+                return thread;
+            });
+            Changes changes;
+            ScanStateFile.Header whole;
+            try {
+                CompletableFuture<ScanStateFile.@Nullable Header> checked =
+                        CompletableFuture.supplyAsync(() -> ScanStateFile.check(folder), checker);
+                changes = changes(previous, problems);
+                whole = checkedHeader(checked);
+            } finally {
+                checker.shutdownNow();
+            }
             if (!header.equals(whole)) {
                 throw replacedWhileRead();
             }
@@ -318,7 +331,14 @@ public final class IncrementalScan {
                     + "link outside " + reader.root + " or its collection; the previous state is kept"));
             return new Saving(null);
         }
-        return new Saving(ScanStateFile.write(folder, header(applicationsLink, servicePrincipalsLink)));
+        try {
+            return new Saving(ScanStateFile.write(folder, header(applicationsLink, servicePrincipalsLink)));
+        } catch (UncheckedIOException | BadInputException e) {
+            // The folder cannot take a new state (a full disk, a quota, permissions): the report still comes.
+            reader.problem(problems, ScanProblem.warning("state", "the scan state is not saved: " + e.getMessage()
+                    + "; the previous state is kept"));
+            return new Saving(null);
+        }
     }
 
     /**

@@ -338,14 +338,20 @@ final class IncrementalScanTest {
     void a_state_with_a_wrong_count_an_unknown_property_or_a_bad_workload_hands_on_nothing() throws IOException {
         scan();
         List<Workload> saved = new ArrayList<>();
+        ScanStateFile.Header real = ScanStateFile.check(state);
         ScanStateFile.read(state, h -> { }, saved::add);
-        String links = header(graph.baseUrl(), graph.baseUrl() + "/v1.0/applications/delta?$deltatoken=x",
-                graph.baseUrl() + "/v1.0/servicePrincipals/delta?$deltatoken=x");
-        links = links.replace("\"applicationSelect\": \"a\"", "\"applicationSelect\": \""
-                + String.join(",", GraphReader.APPLICATION_SELECT) + "\"").replace("\"servicePrincipalSelect\": \"b\"",
-                "\"servicePrincipalSelect\": \"" + String.join(",", GraphReader.SERVICE_PRINCIPAL_SELECT) + "\"");
+        // The saved header, links and all, so that Graph answers the delta rounds and the replay would run.
+        String links = "{\"format\": \"app09-scan-state\", \"version\": 1, \"graphRoot\": \"" + real.graphRoot()
+                + "\", \"tenantId\": null, \"savedAt\": \"" + real.savedAt() + "\", \"applicationSelect\": \""
+                + real.applicationSelect() + "\", \"servicePrincipalSelect\": \"" + real.servicePrincipalSelect()
+                + "\", \"applicationsDeltaLink\": \"" + real.applicationsDeltaLink()
+                + "\", \"servicePrincipalsDeltaLink\": \"" + real.servicePrincipalsDeltaLink() + "\", ";
         String oneWorkload = "{\"application\": {\"id\": \"" + saved.get(0).application().id() + "\", \"appId\": \""
                 + saved.get(0).appId() + "\", \"displayName\": \"x\"}}";
+        writeRawState(links + "\"workloads\": [" + oneWorkload + "], \"workloadCount\": 1}");
+        List<Workload> sound = new ArrayList<>();
+        IncrementalScan.of(reader(), state, CLOCK).stream(evidence -> sound::add);
+        assertThat(sound).as("the sound file replays, so the cases below would hand this workload on").isNotEmpty();
         for (String[] bad : new String[][] {
             {links + "\"workloads\": [" + oneWorkload + "], \"workloadCount\": 3}", "says it holds 3 workloads, but holds 1"},
             {links + "\"workloads\": [" + oneWorkload + "], \"workloadCount\": 1, \"extra\": 1}",
@@ -371,6 +377,22 @@ final class IncrementalScanTest {
         Files.setPosixFilePermissions(ScanStateFile.in(state), PosixFilePermissions.fromString("rw-------"));
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxrwxrwx"));
         assertThatThrownBy(this::scan).isInstanceOf(BadInputException.class).hasMessageContaining("owner-only");
+    }
+
+    @Test
+    void a_folder_that_cannot_take_a_state_costs_a_warning_not_the_scan() throws IOException {
+        Files.createDirectories(state);
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        Scan first = scan();
+
+        assertThat(first.read().complete()).isTrue();
+        assertThat(first.workloads()).containsExactlyInAnyOrderElementsOf(fullScan());
+        assertThat(first.read().problems()).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("state");
+            assertThat(p.message()).contains("not saved", "owner-only");
+        });
+        assertThat(ScanStateFile.in(state)).doesNotExist();
     }
 
     @Test

@@ -109,7 +109,7 @@ final class ScanCommand implements Callable<Integer> {
         } catch (BadInputException e) {
             if (state != null && e.source().equals(ScanStateFile.in(state).toString())) {
                 console.err().println("app09: " + App09Command.printable(e.getMessage()));
-                if (!e.getMessage().contains("a state folder of its own")) {
+                if (!e.getMessage().contains("a state folder of its own") && !e.getMessage().contains("scan again")) {
                     // Another source's state is never offered for overwriting: it belongs to that source.
                     console.err().println("app09: the saved state is not used; to start over, run the same scan with "
                             + "--fresh-state (a full scan that replaces it)");

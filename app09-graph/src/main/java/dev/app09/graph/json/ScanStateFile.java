@@ -497,6 +497,11 @@ public final class ScanStateFile {
                 // the file is deleted below whatever state its stream is in
             }
             try {
+                file.close(); // a failed flush can leave the streams above it unclosed
+            } catch (IOException e) {
+                // as above
+            }
+            try {
                 Files.deleteIfExists(temporary);
             } catch (IOException e) {
                 // a stray temporary file is harmless: it is never read as state
