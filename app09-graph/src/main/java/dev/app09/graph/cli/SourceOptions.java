@@ -135,6 +135,9 @@ abstract class SourceOptions {
         if (export != null && state != null) {
             throw usage("--state keeps Graph's delta links: it needs --graph-url or --tenant-id, not --export");
         }
+        if (state != null && Files.exists(state) && !Files.isDirectory(state)) {
+            throw usage("--state " + state + ": not a folder (the state is kept as a file inside one)");
+        }
         if (state != null && tenantId != null && guidOrNull(tenantId) == null) {
             throw usage("--state: give --tenant-id as the tenant's id (a GUID), not a domain name, so that a saved "
                     + "state is never replayed for another tenant");
