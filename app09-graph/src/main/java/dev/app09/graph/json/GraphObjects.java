@@ -11,6 +11,7 @@ import dev.app09.core.model.KeyIdentifier;
 import dev.app09.core.model.PasswordCredential;
 import dev.app09.core.model.PasswordCredentialRestriction;
 import dev.app09.core.model.ServicePrincipal;
+import dev.app09.graph.BadInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,9 +48,7 @@ final class GraphObjects {
                     case "signinaudience" -> a.audience = in.string("signInAudience");
                     case "federatedidentitycredentials" ->
                             a.federated = in.array("federatedIdentityCredentials", () -> federated(in));
-                    case "federatedidentitycredentials@odata.nextlink" -> throw in.error("this application's "
-                            + "federatedIdentityCredentials are paged (a nested @odata.nextLink): app09 cannot read "
-                            + "them whole this way, and would miss federated credentials");
+                    case "federatedidentitycredentials@odata.nextlink" -> throw pagedFederated(in);
                     case ADDITIONAL_PROPERTIES -> additional(in, this);
                     default -> a.field(in, name);
                 }
@@ -245,6 +244,12 @@ final class GraphObjects {
         return required(in, at, o.id, "id", "object");
     }
 
+    /** An expansion Graph paged: the credentials beyond its first page would be missed. */
+    private static BadInputException pagedFederated(JsonCursor in) {
+        return in.error("this application's federatedIdentityCredentials are paged (a nested @odata.nextLink): "
+                + "app09 cannot read them whole this way, and would miss federated credentials");
+    }
+
     /** An application's id with its expanded federated credentials: what the federated cross-check reads. */
     static Map.Entry<UUID, List<FederatedIdentityCredential>> federation(JsonCursor in) {
         JsonCursor.Position at = in.position();
@@ -257,9 +262,7 @@ final class GraphObjects {
                 case "id" -> o.id = in.uuid("the application's id");
                 case "federatedidentitycredentials" ->
                         o.federated = in.array("federatedIdentityCredentials", () -> federated(in));
-                case "federatedidentitycredentials@odata.nextlink" -> throw in.error("this application's "
-                        + "federatedIdentityCredentials are paged (a nested @odata.nextLink): app09 cannot read "
-                        + "them whole this way");
+                case "federatedidentitycredentials@odata.nextlink" -> throw pagedFederated(in);
                 default -> in.skip();
             }
         });
