@@ -28,7 +28,22 @@ public final class Fault {
         /** The real answer, late. */
         DELAY,
         /** The connection is reset before any answer. */
-        CONNECTION_RESET
+        CONNECTION_RESET,
+        /**
+         * A page of a collection that holds nothing but a next link to the real page, as Graph
+         * sends now and then: a client must follow it, not stop.
+         */
+        EMPTY_PAGE,
+        /**
+         * A page whose next link is the link that led to it (page 1: a link to page 1 again): a
+         * client that follows it reads the same objects again, or forever.
+         */
+        REPEATED_NEXT_LINK;
+
+        /** @return whether the fault reshapes a page of a collection, and so only fires on one */
+        boolean onPagesOnly() {
+            return this == EMPTY_PAGE || this == REPEATED_NEXT_LINK;
+        }
     }
 
     /** How a 429 states when to retry. */
@@ -111,6 +126,26 @@ public final class Fault {
      */
     public static Fault delay(Duration delay) {
         return new Fault(Kind.DELAY, 200, requireNonNull(delay, "delay"), RetryAfter.NONE, null, 0, -1, false);
+    }
+
+    /**
+     * Only fires on a page of a paged collection that is not a delta round (applications, service
+     * principals, sign-in activities).
+     *
+     * @return an empty page whose next link leads to the page that was asked for (its objects,
+     *     and every later page, come one page number later)
+     */
+    public static Fault emptyPage() {
+        return new Fault(Kind.EMPTY_PAGE, 200, Duration.ZERO, RetryAfter.NONE, null, 0, -1, false);
+    }
+
+    /**
+     * Only fires on a page of a paged collection that is not a delta round.
+     *
+     * @return the real page, with the link that led to it as its next link
+     */
+    public static Fault repeatedNextLink() {
+        return new Fault(Kind.REPEATED_NEXT_LINK, 200, Duration.ZERO, RetryAfter.NONE, null, 0, -1, false);
     }
 
     /** @return a connection reset instead of an answer */
@@ -201,6 +236,9 @@ public final class Fault {
     }
 
     boolean matches(Endpoint target, int pageNumber) {
+        if (kind.onPagesOnly() && (pageNumber == 0 || target.delta())) {
+            return false;
+        }
         return (endpoint == null || endpoint == target) && (page == 0 || page == pageNumber);
     }
 

@@ -33,8 +33,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class GraphResponder {
 
-    /** One request, as the responder needs it. */
-    record Call(String method, String path, GraphQuery query, byte[] body, @Nullable String consistencyLevel) {
+    /**
+     * One request, as the responder needs it.
+     *
+     * @param pageFault a fault that reshapes the page asked for ({@link Fault.Kind#onPagesOnly()}), or null
+     */
+    record Call(String method, String path, GraphQuery query, byte[] body, @Nullable String consistencyLevel,
+            Fault.@Nullable Kind pageFault) {
     }
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -249,8 +254,18 @@ final class GraphResponder {
             }
             next++;
         }
-        String nextLink = next < size
-                ? nextLink(call, tokens.encode(endpoint, query.withoutSkipToken(),
+        if (call.pageFault() == Fault.Kind.EMPTY_PAGE) {
+            // The objects asked for come on the next page number: a link of its own, never one sent before.
+            String toRealPage = nextLink(call, tokens.encode(endpoint, query.withoutSkipToken(),
+                    new SkipTokens.Position(position.index(), position.page() + 1)));
+            return json(out -> {
+                startCollection(out, endpoint == Endpoint.SIGN_IN_ACTIVITIES ? "beta" : "v1.0", context, toRealPage, null);
+                endCollection(out);
+            });
+        }
+        String nextLink = call.pageFault() == Fault.Kind.REPEATED_NEXT_LINK
+                ? nextLink(call, token != null ? token : tokens.encode(endpoint, query.withoutSkipToken(), position))
+                : next < size ? nextLink(call, tokens.encode(endpoint, query.withoutSkipToken(),
                         new SkipTokens.Position(next, position.page() + 1))) : null;
         Integer count = "true".equals(query.get("$count")) ? countAll(size, include) : null;
         return json(out -> {

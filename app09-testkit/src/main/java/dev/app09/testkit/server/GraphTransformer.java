@@ -79,7 +79,7 @@ final class GraphTransformer implements ResponseDefinitionTransformerV2 {
                 answer = null;
             } else {
                 answer = current.answer(route, new GraphResponder.Call(method, path, query, request.getBody(),
-                        request.getHeader("ConsistencyLevel")));
+                        request.getHeader("ConsistencyLevel"), fault != null && fault.kind().onPagesOnly() ? fault.kind() : null));
                 if (fault != null && fault.appliesFirst() && fault.kind() == Fault.Kind.STATUS) {
                     throw GraphError.forStatus(fault.status());
                 }
@@ -113,6 +113,7 @@ final class GraphTransformer implements ResponseDefinitionTransformerV2 {
                 case TRUNCATED_JSON -> body = Arrays.copyOf(body, body.length / 2);
                 case DELAY -> response.withFixedDelay((int) fault.duration().toMillis());
                 case CONNECTION_RESET -> throw new IllegalStateException("handled above");
+                case EMPTY_PAGE, REPEATED_NEXT_LINK -> { } // the responder shaped the page
             }
         }
         return response.withBody(body).build();

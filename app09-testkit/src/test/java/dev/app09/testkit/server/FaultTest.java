@@ -172,6 +172,52 @@ final class FaultTest {
     }
 
     @Test
+    void an_empty_page_links_to_a_new_page_that_holds_what_was_asked_for() throws Exception {
+        GraphHttp.Reply first = http.get(FIRST_PAGE);
+        graph.inject(Fault.emptyPage().on(Endpoint.APPLICATIONS).onPage(2).times(1));
+
+        GraphHttp.Reply empty = http.get(first.nextLink());
+        GraphHttp.Reply real = http.get(empty.nextLink());
+        GraphHttp.Reply last = http.get(real.nextLink());
+
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.ids()).isEmpty();
+        assertThat(empty.nextLink()).isNotEqualTo(first.nextLink());
+        assertThat(real.ids()).containsExactlyElementsOf(applicationIds(2, 4));
+        assertThat(last.ids()).containsExactlyElementsOf(applicationIds(4, 5));
+        assertThat(last.body()).doesNotContain("@odata.nextLink");
+        assertThat(graph.journal().requests(Endpoint.APPLICATIONS)).extracting(RecordedRequest::page)
+                .containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void a_repeated_next_link_is_the_link_that_led_to_the_page_and_page_one_links_to_itself() throws Exception {
+        GraphHttp.Reply first = http.get(FIRST_PAGE);
+        graph.inject(Fault.repeatedNextLink().on(Endpoint.APPLICATIONS).times(2));
+
+        GraphHttp.Reply second = http.get(first.nextLink());
+        GraphHttp.Reply firstAgain = http.get(FIRST_PAGE);
+        GraphHttp.Reply loop = http.get(firstAgain.nextLink());
+
+        assertThat(second.ids()).containsExactlyElementsOf(applicationIds(2, 4));
+        assertThat(second.nextLink()).isEqualTo(first.nextLink());
+        assertThat(firstAgain.ids()).containsExactlyElementsOf(applicationIds(0, 2));
+        assertThat(loop.ids()).containsExactlyElementsOf(applicationIds(0, 2));
+    }
+
+    @Test
+    void page_shaping_faults_never_fire_on_a_single_object_or_a_delta_round() throws Exception {
+        graph.inject(Fault.emptyPage()).inject(Fault.repeatedNextLink());
+
+        GraphHttp.Reply policy = http.get("/v1.0/policies/defaultAppManagementPolicy");
+        GraphHttp.Reply delta = http.get("/v1.0/applications/delta?$select=id,appId");
+
+        assertThat(policy.status()).isEqualTo(200);
+        assertThat(delta.ids()).isNotEmpty();
+        assertThat(graph.journal().requests()).allSatisfy(request -> assertThat(request.fault()).isNull());
+    }
+
+    @Test
     void a_delayed_answer_times_out_a_client_that_waits_less() {
         graph.inject(Fault.delay(Duration.ofSeconds(3)).on(Endpoint.ORGANIZATION).times(1));
 
