@@ -55,8 +55,10 @@ import org.jspecify.annotations.Nullable;
  * report's pages.
  *
  * <p>What can go wrong, and what it becomes: throttling (429) and unavailability (503, 504) are
- * retried within the {@link RetryPolicy}. An optional read (policy, sign-in evidence) that fails
- * is a {@link ScanProblem.Impact#WARNING}: the report says what is missing and stays complete.
+ * retried within the {@link RetryPolicy}. An optional read (policy, sign-in evidence) that Graph
+ * refuses (403, 404: a permission or licence the tenant does not grant) is a {@link
+ * ScanProblem.Impact#WARNING}: the report says what is missing and stays complete. Any other
+ * failure of it is {@link ScanProblem.Impact#INCOMPLETE}, as the report would lack findings.
  * A required collection that fails for good is an {@link ScanProblem.Impact#INCOMPLETE} problem
  * naming the cause, and the report built on it can never pass. Sign-in evidence is all or
  * nothing: a partly read report would call used secrets unused.
@@ -477,9 +479,8 @@ public final class GraphReader {
             calls.send("defaultAppManagementPolicy", this::policyRequest,
                     body -> read.policy = GraphJsonReader.readPolicy(body, "defaultAppManagementPolicy"));
         } catch (GraphCallFailed e) {
-            problem(problems, ScanProblem.warning("defaultAppManagementPolicy", "the default app management policy "
-                    + "was not read, so NEW_SECRETS_BLOCKED / NEW_SECRETS_ALLOWED is not judged"
-                    + (e.forbiddenOrMissing() ? " (it needs Policy.Read.All)" : "") + ": " + e.getMessage()));
+            problem(problems, optional(e, "defaultAppManagementPolicy", "the default app management policy "
+                    + "was not read, so NEW_SECRETS_BLOCKED / NEW_SECRETS_ALLOWED is not judged", "it needs Policy.Read.All"));
         }
         return read.policy;
     }
@@ -491,12 +492,21 @@ public final class GraphReader {
                     GraphJsonReader.CREDENTIAL_SIGN_INS, rows::addAll);
             return SignInEvidence.of(rows);
         } catch (GraphCallFailed e) {
-            problem(problems, ScanProblem.warning("appCredentialSignInActivities", "sign-in evidence was not read, "
-                    + "so no secret is called in use or unused"
-                    + (e.forbiddenOrMissing() ? " (it needs AuditLog.Read.All and Microsoft Entra ID P1 or P2)" : "")
-                    + ": " + e.getMessage()));
+            problem(problems, optional(e, "appCredentialSignInActivities", "sign-in evidence was not read, so no secret "
+                    + "is called in use or unused", "it needs AuditLog.Read.All and Microsoft Entra ID P1 or P2"));
             return null;
         }
+    }
+
+    /**
+     * An optional read that failed. Refused (403) or absent (404): the tenant does not grant it, a
+     * warning, and the report stays complete without what it gives. Any other failure (a 500,
+     * retries used up, a broken answer): the report would silently lack findings a clean read
+     * gives, so the scan is incomplete.
+     */
+    private static ScanProblem optional(GraphCallFailed e, String source, String lacking, String needs) {
+        return e.forbiddenOrMissing() ? ScanProblem.warning(source, lacking + " (" + needs + "): " + e.getMessage())
+                : ScanProblem.incomplete(source, lacking + ", and the read failed; scan again: " + e.getMessage());
     }
 
     /** Runs a required read; a failure becomes an INCOMPLETE problem. */

@@ -54,7 +54,8 @@ import org.jspecify.annotations.Nullable;
  * Writes are never retried: neither by Kiota's retry handler nor by OkHttp on a broken
  * connection. Whatever Graph answers (a 500, no answer at all), the object is read back before
  * anything else is sent, and the {@link WriteResult} says what the read showed. Reads are
- * retried as usual. Permissions: Application.ReadWrite.OwnedBy or Application.ReadWrite.All.
+ * retried within a {@link RetryPolicy} ({@link #withRetries}). Permissions:
+ * Application.ReadWrite.OwnedBy or Application.ReadWrite.All.
  */
 public final class GraphWriter {
 
@@ -66,12 +67,15 @@ public final class GraphWriter {
     private final Clock clock;
     private final int readBackAttempts;
     private final Duration readBackDelay;
+    private final RetryPolicy retry;
 
-    private GraphWriter(GraphServiceClient client, Clock clock, int readBackAttempts, Duration readBackDelay) {
+    private GraphWriter(GraphServiceClient client, Clock clock, int readBackAttempts, Duration readBackDelay,
+            RetryPolicy retry) {
         this.client = client;
         this.clock = clock;
         this.readBackAttempts = readBackAttempts;
         this.readBackDelay = readBackDelay;
+        this.retry = retry;
     }
 
     /**
@@ -81,7 +85,25 @@ public final class GraphWriter {
      */
     public static GraphWriter create(GraphConnection connection, Clock clock) {
         return new GraphWriter(requireNonNull(connection, "connection").client(true), requireNonNull(clock, "clock"), 3,
-                Duration.ofMillis(500));
+                Duration.ofMillis(500), RetryPolicy.defaults());
+    }
+
+    /**
+     * How the reads before and after a write are retried when Graph throttles them (429) or cannot
+     * serve them (503, 504); writes themselves are never retried. At most 10 retries (the SDK's
+     * limit), waiting Graph's Retry-After, else a backoff from {@code firstBackoff} in whole seconds.
+     *
+     * @param policy the retries ({@link RetryPolicy#defaults()} by default)
+     * @return a copy that retries its reads so
+     */
+    public GraphWriter withRetries(RetryPolicy policy) {
+        return new GraphWriter(client, clock, readBackAttempts, readBackDelay, requireNonNull(policy, "policy"));
+    }
+
+    /** Adds the read retries to a read's configuration. */
+    private void retried(com.microsoft.kiota.BaseRequestConfiguration config) {
+        config.options.add(new RetryHandlerOption(null, Math.min(retry.maxRetries(), RetryHandlerOption.MAX_RETRIES),
+                Math.min(retry.firstBackoff().toSeconds(), RetryHandlerOption.MAX_DELAY)));
     }
 
     /**
@@ -96,7 +118,7 @@ public final class GraphWriter {
         if (attempts < 1 || delay.isNegative()) {
             throw new IllegalArgumentException("at least one read-back, and no negative wait");
         }
-        return new GraphWriter(client, clock, attempts, delay);
+        return new GraphWriter(client, clock, attempts, delay, retry);
     }
 
     /**
@@ -392,8 +414,10 @@ public final class GraphWriter {
 
     private List<KeyCredential> servicePrincipalKeys(UUID objectId) {
         ServicePrincipal sp = read("reading the key credentials of service principal " + objectId, () -> client
-                .servicePrincipals().byServicePrincipalId(objectId.toString()).get(config ->
-                        config.queryParameters.select = new String[] {"id", "keyCredentials"}));
+                .servicePrincipals().byServicePrincipalId(objectId.toString()).get(config -> {
+                    retried(config);
+                    config.queryParameters.select = new String[] {"id", "keyCredentials"};
+                }));
         return sp.getKeyCredentials() == null ? List.of() : sp.getKeyCredentials();
     }
 
@@ -408,8 +432,10 @@ public final class GraphWriter {
 
     private List<KeyCredential> keys(UUID objectId) {
         Application application = read("reading the key credentials of application " + objectId, () -> client.applications()
-                .byApplicationId(objectId.toString()).get(config -> config.queryParameters.select = new String[] {"id",
-                    "keyCredentials"}));
+                .byApplicationId(objectId.toString()).get(config -> {
+                    retried(config);
+                    config.queryParameters.select = new String[] {"id", "keyCredentials"};
+                }));
         List<KeyCredential> keys = application.getKeyCredentials();
         return keys == null ? List.of() : keys;
     }
@@ -418,12 +444,16 @@ public final class GraphWriter {
         List<PasswordCredential> passwords;
         if (location == CredentialLocation.APPLICATION) {
             passwords = read("reading the passwords of application " + objectId, () -> client.applications()
-                    .byApplicationId(objectId.toString()).get(config -> config.queryParameters.select = new String[] {"id",
-                        "passwordCredentials"})).getPasswordCredentials();
+                    .byApplicationId(objectId.toString()).get(config -> {
+                        retried(config);
+                        config.queryParameters.select = new String[] {"id", "passwordCredentials"};
+                    })).getPasswordCredentials();
         } else {
             ServicePrincipal sp = read("reading the passwords of service principal " + objectId, () -> client
-                    .servicePrincipals().byServicePrincipalId(objectId.toString()).get(config ->
-                            config.queryParameters.select = new String[] {"id", "passwordCredentials"}));
+                    .servicePrincipals().byServicePrincipalId(objectId.toString()).get(config -> {
+                        retried(config);
+                        config.queryParameters.select = new String[] {"id", "passwordCredentials"};
+                    }));
             passwords = sp.getPasswordCredentials();
         }
         Set<UUID> ids = new LinkedHashSet<>();

@@ -215,7 +215,8 @@ final class GraphReaderFailuresTest {
 
             assertThat(read.complete()).isFalse();
             assertThat(read.problems()).filteredOn(p -> p.impact() == ScanProblem.Impact.INCOMPLETE)
-                    .extracting(ScanProblem::source).containsExactlyInAnyOrder("applications", "servicePrincipals");
+                    .extracting(ScanProblem::source).containsExactlyInAnyOrder("applications", "servicePrincipals",
+                    "defaultAppManagementPolicy");
             assertThat(read.problems()).allSatisfy(p -> assertThat(p.message()).contains("cannot connect"));
             assertThat(listener.retries()).isEmpty();
         }
@@ -373,7 +374,7 @@ final class GraphReaderFailuresTest {
         }
 
         @Test
-        void sign_in_evidence_failing_on_its_second_page_is_dropped_whole() {
+        void sign_in_evidence_failing_on_its_second_page_is_dropped_whole_and_the_scan_is_incomplete() {
             // 150 rows: the report comes in Graph's default pages of 100.
             List<CredentialSignIn> rows = IntStream.range(0, 150)
                     .mapToObj(i -> new CredentialSignIn(new UUID(0x5160L, i), null, "clientSecret", "application",
@@ -386,10 +387,10 @@ final class GraphReaderFailuresTest {
 
             assertThat(graph.server().journal().requests(Endpoint.SIGN_IN_ACTIVITIES))
                     .extracting(RecordedRequest::page).containsExactly(1, 2);
-            assertThat(read.complete()).isTrue();
+            assertThat(read.complete()).isFalse();
             assertThat(read.signInEvidence()).isNull();
             assertThat(read.problems()).extracting(ScanProblem::impact, ScanProblem::source)
-                    .containsExactly(tuple(Impact.WARNING, "appCredentialSignInActivities"));
+                    .containsExactly(tuple(Impact.INCOMPLETE, "appCredentialSignInActivities"));
         }
     }
 

@@ -16,9 +16,9 @@ public record ScanProblem(Impact impact, String source, String message) {
 
     /** How a problem affects the scan. */
     public enum Impact {
-        /** An optional read failed (policy, sign-in evidence): the inventory is still whole. */
+        /** An optional read was refused (policy, sign-in evidence): the report is whole but for what it gives. */
         WARNING,
-        /** A required read failed: objects may be missing from the snapshot. */
+        /** A read failed: objects, or findings a clean read gives, may be missing. */
         INCOMPLETE
     }
 

@@ -3,6 +3,7 @@ package dev.app09.graph.cli;
 import com.azure.core.http.HttpClient;
 import dev.app09.core.App09Exception;
 import dev.app09.core.report.PlainText;
+import dev.app09.graph.RetryPolicy;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -40,7 +41,15 @@ final class App09Command implements Runnable {
      * {@code migrate verify} (a test's, trusting its local token endpoint).
      */
     static int run(String[] args, Console console, Clock clock, @Nullable HttpClient identityHttp) {
-        CommandLine command = new CommandLine(new App09Command(), new Factory(console, clock, identityHttp));
+        return run(args, console, clock, identityHttp, RetryPolicy.defaults());
+    }
+
+    /**
+     * As {@link #run(String[], Console, Clock, HttpClient)}, with how Graph reads are retried (a
+     * test's, that waits less than Graph's pacing asks of a real client).
+     */
+    static int run(String[] args, Console console, Clock clock, @Nullable HttpClient identityHttp, RetryPolicy retry) {
+        CommandLine command = new CommandLine(new App09Command(), new Factory(console, clock, identityHttp, retry));
         command.setOut(new java.io.PrintWriter(console.out(), true));
         command.setErr(new java.io.PrintWriter(console.err(), true));
         command.setParameterExceptionHandler((e, arguments) -> {
@@ -75,8 +84,9 @@ final class App09Command implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. app09 scan --help");
     }
 
-    /** Hands the console and clock to subcommands. */
-    private record Factory(Console console, Clock clock, @Nullable HttpClient identityHttp) implements CommandLine.IFactory {
+    /** Hands the console and clock to subcommands, and the retry policy to their Graph sources. */
+    private record Factory(Console console, Clock clock, @Nullable HttpClient identityHttp, RetryPolicy retry)
+            implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == ScanCommand.class) {
@@ -100,7 +110,11 @@ final class App09Command implements Runnable {
             if (type == MigrateRetireCommand.class) {
                 return type.cast(new MigrateRetireCommand(console, clock));
             }
-            return CommandLine.defaultFactory().create(type);
+            K created = CommandLine.defaultFactory().create(type);
+            if (created instanceof SourceOptions source) {
+                source.retrying(retry);
+            }
+            return created;
         }
     }
 

@@ -76,7 +76,7 @@ final class MigratePlanCommand implements Callable<Integer> {
         TenantSnapshot snapshot = source.read(console, true); // as retire-secret reads it: the plan and the step agree
         snapshot = PolicyOptions.withUnusedExceptions(snapshot, policy.exceptions(), console);
         MigrationEvidence evidence = VerificationFiles.evidence(verifications, snapshot,
-                source.isExport() ? null : source.connection(console), clock, console);
+                source.isExport() ? null : source.connection(console), source.retry(), clock, console);
         MigrationPlan plan = MigrationPlanner.plan(snapshot, policy, instant, evidence);
         switch (chosen) {
             case "json" -> Output.bytes(spec, console, "--output", output, out -> MigrationPlanJson.write(plan, out));

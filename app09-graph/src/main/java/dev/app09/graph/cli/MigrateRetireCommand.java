@@ -10,8 +10,6 @@ import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.report.PlainText;
 import dev.app09.core.rules.Policy;
 import dev.app09.graph.GraphCallFailed;
-import dev.app09.graph.GraphConnection;
-import dev.app09.graph.GraphWriter;
 import dev.app09.graph.WriteResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -77,7 +75,7 @@ final class MigrateRetireCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GraphConnection connection = source.connection(console);
+        source.connection(console); // an export is refused before anything is read
         if (usageWindow != null && usageWindow < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--usage-window " + usageWindow
                     + ": expected a number of days, 1 or more");
@@ -85,7 +83,8 @@ final class MigrateRetireCommand implements Callable<Integer> {
         Policy policy = usageWindow == null ? Policy.defaults() : Policy.defaults().withUsageWindow(Duration.ofDays(usageWindow));
         List<Verification> verifications = VerificationFiles.read(verificationFiles);
         TenantSnapshot snapshot = source.read(console, true); // sign-in evidence is always asked for: it may show the secret in use
-        MigrationEvidence evidence = VerificationFiles.evidence(verifications, snapshot, connection, clock, console);
+        MigrationEvidence evidence = VerificationFiles.evidence(verifications, snapshot, source.connection(console),
+                source.retry(), clock, console);
         if (withoutUsageEvidence) {
             evidence = evidence.acceptingUnknownUsage();
         }
@@ -122,7 +121,7 @@ final class MigrateRetireCommand implements Callable<Integer> {
         }
         WriteResult result;
         try {
-            result = GraphWriter.create(connection, clock).removePassword(Objects.requireNonNull(now.location()),
+            result = source.writer(console, clock).removePassword(Objects.requireNonNull(now.location()),
                     Objects.requireNonNull(now.objectId()), keyId);
         } catch (GraphCallFailed e) {
             console.err().println("app09: nothing was sent: " + PlainText.clean(Objects.toString(e.getMessage())));

@@ -12,8 +12,6 @@ import dev.app09.core.model.KeyCredentialPayload;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.report.PlainText;
 import dev.app09.graph.GraphCallFailed;
-import dev.app09.graph.GraphConnection;
-import dev.app09.graph.GraphWriter;
 import dev.app09.graph.WriteResult;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -73,7 +71,7 @@ final class MigrateUploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GraphConnection connection = source.connection(console);
+        source.connection(console); // an export is refused before anything is read
         KeyCredentialPayload payload = payload();
         CertificateAndKey proof = proofKey == null ? null
                 : KeyFiles.read(spec, console, "--proof-key", proofKey, proofPasswordVariable);
@@ -91,7 +89,7 @@ final class MigrateUploadCommand implements Callable<Integer> {
         }
         WriteResult result;
         try {
-            result = GraphWriter.create(connection, clock).uploadCertificate(application.id(), payload, proof);
+            result = source.writer(console, clock).uploadCertificate(application.id(), payload, proof);
         } catch (GraphCallFailed e) {
             console.err().println("app09: nothing was sent: " + PlainText.clean(Objects.toString(e.getMessage())));
             return ExitCode.STEP_FAILED;

@@ -10,6 +10,8 @@ import dev.app09.core.rules.WorkloadJoin;
 import dev.app09.graph.ExportReader;
 import dev.app09.graph.GraphConnection;
 import dev.app09.graph.GraphReader;
+import dev.app09.graph.GraphWriter;
+import dev.app09.graph.RetryPolicy;
 import dev.app09.graph.IncrementalScan;
 import dev.app09.graph.ScanListener;
 import dev.app09.graph.StreamedTenant;
@@ -71,6 +73,8 @@ abstract class SourceOptions {
     private boolean signInEvidence;
 
     private @Nullable GraphConnection connection;
+    /** How Graph reads are retried: the defaults, unless the command's factory was given other ones (a test's). */
+    private RetryPolicy retry = RetryPolicy.defaults();
 
     /** @return app09's own certificate for a live tenant, or null */
     abstract @Nullable Path certificate();
@@ -116,7 +120,7 @@ abstract class SourceOptions {
             }
             return ExportReader.read(export);
         }
-        return GraphReader.builder().connection(connection(console)).tenantId(guidOrNull(tenantId))
+        return GraphReader.builder().connection(connection(console)).retryPolicy(retry).tenantId(guidOrNull(tenantId))
                 .signInEvidence(signInEvidence || alwaysEvidence).listener(listener).build().read();
     }
 
@@ -154,7 +158,7 @@ abstract class SourceOptions {
         }
         ProgressPrinter progress = new ProgressPrinter(console.err(), console.terminal());
         try {
-            GraphReader reader = GraphReader.builder().connection(connection(console)).tenantId(guidOrNull(tenantId))
+            GraphReader reader = GraphReader.builder().connection(connection(console)).retryPolicy(retry).tenantId(guidOrNull(tenantId))
                     .signInEvidence(signInEvidence).listener(progress).build();
             if (state == null) {
                 return reader.stream(sinkFor);
@@ -173,8 +177,30 @@ abstract class SourceOptions {
      * @param appId the workload
      */
     TenantSnapshot reread(Console console, TenantSnapshot snapshot, UUID appId) {
-        return GraphReader.builder().connection(connection(console)).tenantId(snapshot.tenantId()).build()
+        return GraphReader.builder().connection(connection(console)).retryPolicy(retry).tenantId(snapshot.tenantId()).build()
                 .reread(snapshot, appId);
+    }
+
+    /**
+     * @param policy how Graph reads are retried
+     * @return this
+     */
+    SourceOptions retrying(RetryPolicy policy) {
+        this.retry = policy;
+        return this;
+    }
+
+    /** @return how Graph reads are retried */
+    RetryPolicy retry() {
+        return retry;
+    }
+
+    /**
+     * @return a writer to the tenant, whose reads retry as this source's do
+     * @throws CommandLine.ParameterException for an export, which cannot be written to
+     */
+    GraphWriter writer(Console console, Clock clock) {
+        return GraphWriter.create(connection(console), clock).withRetries(retry);
     }
 
     /**

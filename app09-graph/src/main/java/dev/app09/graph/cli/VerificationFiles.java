@@ -11,6 +11,7 @@ import dev.app09.graph.BadInputException;
 import dev.app09.graph.GraphCallFailed;
 import dev.app09.graph.GraphConnection;
 import dev.app09.graph.GraphWriter;
+import dev.app09.graph.RetryPolicy;
 import dev.app09.graph.json.VerificationFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,9 +48,10 @@ final class VerificationFiles {
      *
      * @param connection the tenant's Graph, or null for an export (verifications are then matched by
      *     customKeyIdentifier, from any endpoint)
+     * @param retry how the certificate reads are retried
      */
     static MigrationEvidence evidence(List<Verification> verifications, TenantSnapshot snapshot,
-            @Nullable GraphConnection connection, Clock clock, Console console) {
+            @Nullable GraphConnection connection, RetryPolicy retry, Clock clock, Console console) {
         MigrationEvidence evidence = MigrationEvidence.of(verifications);
         if (connection == null) {
             return evidence;
@@ -58,7 +60,7 @@ final class VerificationFiles {
         if (verifications.isEmpty()) {
             return evidence;
         }
-        GraphWriter writer = GraphWriter.create(connection, clock);
+        GraphWriter writer = GraphWriter.create(connection, clock).withRetries(retry);
         Set<UUID> clients = verifications.stream().map(Verification::clientId).collect(Collectors.toSet());
         Map<UUID, String> thumbprints = new HashMap<>();
         for (Application application : snapshot.applications()) {

@@ -6,6 +6,7 @@ import com.azure.identity.DefaultAzureCredentialBuilder;
 import dev.app09.core.migration.MigrationEvidence;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.graph.GraphConnection;
+import dev.app09.graph.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -25,7 +26,7 @@ final class VerificationFilesTest {
     void a_live_tenant_in_the_global_cloud_expects_verifications_from_its_identity_endpoint() {
         GraphConnection global = GraphConnection.global(new DefaultAzureCredentialBuilder().build());
 
-        MigrationEvidence evidence = VerificationFiles.evidence(List.of(), EMPTY, global, CommandRun.CLOCK, CONSOLE);
+        MigrationEvidence evidence = VerificationFiles.evidence(List.of(), EMPTY, global, RetryPolicy.defaults(), CommandRun.CLOCK, CONSOLE);
 
         assertThat(evidence.expectedAuthority()).isEqualTo("https://login.microsoftonline.com");
     }
@@ -35,7 +36,7 @@ final class VerificationFilesTest {
         GraphConnection us = GraphConnection.to(URI.create("https://graph.microsoft.us"),
                 new DefaultAzureCredentialBuilder().build());
 
-        assertThat(VerificationFiles.evidence(List.of(), EMPTY, us, CommandRun.CLOCK, CONSOLE).expectedAuthority())
+        assertThat(VerificationFiles.evidence(List.of(), EMPTY, us, RetryPolicy.defaults(), CommandRun.CLOCK, CONSOLE).expectedAuthority())
                 .isEqualTo("https://login.microsoftonline.us");
     }
 
@@ -43,7 +44,7 @@ final class VerificationFilesTest {
     void a_local_fake_or_an_export_expects_no_particular_endpoint() {
         GraphConnection local = GraphConnection.local(URI.create("http://127.0.0.1:9"));
 
-        assertThat(VerificationFiles.evidence(List.of(), EMPTY, local, CommandRun.CLOCK, CONSOLE).expectedAuthority()).isNull();
-        assertThat(VerificationFiles.evidence(List.of(), EMPTY, null, CommandRun.CLOCK, CONSOLE).expectedAuthority()).isNull();
+        assertThat(VerificationFiles.evidence(List.of(), EMPTY, local, RetryPolicy.defaults(), CommandRun.CLOCK, CONSOLE).expectedAuthority()).isNull();
+        assertThat(VerificationFiles.evidence(List.of(), EMPTY, null, RetryPolicy.defaults(), CommandRun.CLOCK, CONSOLE).expectedAuthority()).isNull();
     }
 }
