@@ -1,0 +1,96 @@
+package dev.app09.graph.cli;
+
+import dev.app09.graph.RetryPolicy;
+import dev.app09.testkit.server.Endpoint;
+import dev.app09.testkit.server.Fault;
+import dev.app09.testkit.server.RecordedRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What issue 8's fault matrices are made of: the faults, each aimed once at one request that a
+ * clean run sent, and how quickly a run retries.
+ */
+final class FaultMatrix {
+
+    /** The default policy's retries, with waits short enough for a build. */
+    static final RetryPolicy QUICK = new RetryPolicy(6, Duration.ofSeconds(30), Duration.ofMillis(10));
+
+    private FaultMatrix() {
+    }
+
+    /**
+     * A fault, and whether a client must ride it out (end as if it had not happened). A fault
+     * that is not ridden may still be, or the run must stop saying why.
+     */
+    record Injected(String name, Fault fault, boolean ridden) {
+
+        /** @return every fault of the matrix, on any answer */
+        static List<Injected> all() {
+            return List.of(
+                    new Injected("429 with Retry-After", Fault.throttled(Duration.ZERO), true),
+                    new Injected("429 without Retry-After", Fault.throttledWithoutRetryAfter(), true),
+                    new Injected("500", Fault.status(500), false),
+                    new Injected("503", Fault.status(503), true),
+                    new Injected("dropped connection", Fault.connectionReset(), true),
+                    new Injected("truncated body", Fault.truncatedJson(), false),
+                    new Injected("malformed JSON", Fault.malformedJson(), false),
+                    new Injected("next link repeated", Fault.repeatedNextLink(), false),
+                    new Injected("empty page with a next link", Fault.emptyPage(), true));
+        }
+
+        /** @return the faults of a write that took effect before its answer failed */
+        static List<Injected> afterApplying() {
+            return List.of(
+                    new Injected("500 after applying", Fault.status(500).afterApplying(), false),
+                    new Injected("503 after applying", Fault.status(503).afterApplying(), false),
+                    new Injected("dropped connection after applying", Fault.connectionReset().afterApplying(), false));
+        }
+
+        /** @return whether the fault reshapes a page, and so only fires on a page of a collection */
+        boolean pageShaped() {
+            return fault.kind() == Fault.Kind.EMPTY_PAGE || fault.kind() == Fault.Kind.REPEATED_NEXT_LINK;
+        }
+    }
+
+    /** One request of a clean run: its endpoint, and its page for a paged collection (0 otherwise). */
+    record Request(Endpoint endpoint, int page) {
+
+        /** @return the requests of a journal, each once, in the order first sent */
+        static List<Request> of(List<RecordedRequest> journal) {
+            Set<Request> requests = new LinkedHashSet<>();
+            journal.forEach(recorded -> requests.add(new Request(recorded.endpoint(), recorded.page())));
+            return new ArrayList<>(requests);
+        }
+
+        /** @return the fault, aimed at this request only, once */
+        Fault aim(Fault fault) {
+            Fault aimed = fault.on(endpoint).times(1);
+            return page > 0 ? aimed.onPage(page) : aimed;
+        }
+
+        /** @return the faults that can fire on this request: page shapes on pages, after-applying on writes */
+        Stream<Injected> faults() {
+            Stream<Injected> any = Injected.all().stream().filter(injected -> paged() || !injected.pageShaped());
+            return write() ? Stream.concat(any, Injected.afterApplying().stream()) : any;
+        }
+
+        boolean write() {
+            return endpoint == Endpoint.UPDATE_APPLICATION || endpoint == Endpoint.ADD_KEY
+                    || endpoint == Endpoint.REMOVE_PASSWORD;
+        }
+
+        private boolean paged() {
+            return page > 0 && !endpoint.delta();
+        }
+
+        @Override
+        public String toString() {
+            return endpoint + (page > 0 ? " page " + page : "");
+        }
+    }
+}
