@@ -335,12 +335,9 @@ final class GraphCalls {
             if (io == null) {
                 throw new GraphCallFailed(0, what + ": " + rootMessage(e), e);
             }
-            if (io instanceof ConnectException || io instanceof UnknownHostException) {
-                // Nothing listens there, or the name is unknown: waiting will not change that.
-                throw new GraphCallFailed(0, what + ": cannot connect: " + rootMessage(io), e);
-            }
-            if (io instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
-                throw new GraphCallFailed(0, what + ": interrupted", e);
+            if (!brokenConnection(io)) {
+                throw new GraphCallFailed(0, what + (io instanceof InterruptedIOException ? ": interrupted"
+                        : ": cannot connect: " + rootMessage(io)), e);
             }
             return new Failure(0, "connection failed: " + rootMessage(io), Optional.empty(), e);
         }
@@ -425,7 +422,16 @@ final class GraphCalls {
         }
     }
 
-    private static @Nullable IOException ioCause(Throwable e) {
+    /**
+     * Whether a request that failed so may be sent again: a connection that broke, yes; nothing
+     * listening or an unknown name (waiting will not change that) or an interrupt, no.
+     */
+    static boolean brokenConnection(IOException io) {
+        return !(io instanceof ConnectException || io instanceof UnknownHostException
+                || io instanceof InterruptedIOException && Thread.currentThread().isInterrupted());
+    }
+
+    static @Nullable IOException ioCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof IOException io) {
                 return io;

@@ -54,7 +54,8 @@ import org.jspecify.annotations.Nullable;
  * Writes are never retried: neither by Kiota's retry handler nor by OkHttp on a broken
  * connection. Whatever Graph answers (a 500, no answer at all), the object is read back before
  * anything else is sent, and the {@link WriteResult} says what the read showed. Reads are
- * retried within a {@link RetryPolicy} ({@link #withRetries}). Permissions:
+ * retried within a {@link RetryPolicy} ({@link #withRetries}), and sent again once when their
+ * connection broke. Permissions:
  * Application.ReadWrite.OwnedBy or Application.ReadWrite.All.
  */
 public final class GraphWriter {
@@ -63,15 +64,19 @@ public final class GraphWriter {
     /** A redirected write would be sent again, to wherever the redirect points: never follow one. */
     private static final RedirectHandlerOption NO_REDIRECT = new RedirectHandlerOption(0, response -> false);
 
+    /** Sends writes: OkHttp never resends one whose connection broke. */
     private final GraphServiceClient client;
+    /** Sends reads: a read whose connection broke is sent again. */
+    private final GraphServiceClient reads;
     private final Clock clock;
     private final int readBackAttempts;
     private final Duration readBackDelay;
     private final RetryPolicy retry;
 
-    private GraphWriter(GraphServiceClient client, Clock clock, int readBackAttempts, Duration readBackDelay,
-            RetryPolicy retry) {
+    private GraphWriter(GraphServiceClient client, GraphServiceClient reads, Clock clock, int readBackAttempts,
+            Duration readBackDelay, RetryPolicy retry) {
         this.client = client;
+        this.reads = reads;
         this.clock = clock;
         this.readBackAttempts = readBackAttempts;
         this.readBackDelay = readBackDelay;
@@ -84,7 +89,8 @@ public final class GraphWriter {
      * @return a writer
      */
     public static GraphWriter create(GraphConnection connection, Clock clock) {
-        return new GraphWriter(requireNonNull(connection, "connection").client(true), requireNonNull(clock, "clock"), 3,
+        requireNonNull(connection, "connection");
+        return new GraphWriter(connection.client(true), connection.client(false), requireNonNull(clock, "clock"), 3,
                 Duration.ofMillis(500), RetryPolicy.defaults());
     }
 
@@ -97,7 +103,7 @@ public final class GraphWriter {
      * @return a copy that retries its reads so
      */
     public GraphWriter withRetries(RetryPolicy policy) {
-        return new GraphWriter(client, clock, readBackAttempts, readBackDelay, requireNonNull(policy, "policy"));
+        return new GraphWriter(client, reads, clock, readBackAttempts, readBackDelay, requireNonNull(policy, "policy"));
     }
 
     /** Adds the read retries to a read's configuration. */
@@ -118,7 +124,7 @@ public final class GraphWriter {
         if (attempts < 1 || delay.isNegative()) {
             throw new IllegalArgumentException("at least one read-back, and no negative wait");
         }
-        return new GraphWriter(client, clock, attempts, delay, retry);
+        return new GraphWriter(client, reads, clock, attempts, delay, retry);
     }
 
     /**
@@ -316,8 +322,12 @@ public final class GraphWriter {
     }
 
     private void pause(int attempt) {
+        sleep(readBackDelay.multipliedBy(1L << Math.min(attempt - 2, 10)));
+    }
+
+    private static void sleep(Duration wait) {
         try {
-            Thread.sleep(readBackDelay.multipliedBy(1L << Math.min(attempt - 2, 10)).toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -413,7 +423,7 @@ public final class GraphWriter {
     }
 
     private List<KeyCredential> servicePrincipalKeys(UUID objectId) {
-        ServicePrincipal sp = read("reading the key credentials of service principal " + objectId, () -> client
+        ServicePrincipal sp = read("reading the key credentials of service principal " + objectId, () -> reads
                 .servicePrincipals().byServicePrincipalId(objectId.toString()).get(config -> {
                     retried(config);
                     config.queryParameters.select = new String[] {"id", "keyCredentials"};
@@ -431,7 +441,7 @@ public final class GraphWriter {
     }
 
     private List<KeyCredential> keys(UUID objectId) {
-        Application application = read("reading the key credentials of application " + objectId, () -> client.applications()
+        Application application = read("reading the key credentials of application " + objectId, () -> reads.applications()
                 .byApplicationId(objectId.toString()).get(config -> {
                     retried(config);
                     config.queryParameters.select = new String[] {"id", "keyCredentials"};
@@ -443,13 +453,13 @@ public final class GraphWriter {
     private Set<UUID> passwords(CredentialLocation location, UUID objectId) {
         List<PasswordCredential> passwords;
         if (location == CredentialLocation.APPLICATION) {
-            passwords = read("reading the passwords of application " + objectId, () -> client.applications()
+            passwords = read("reading the passwords of application " + objectId, () -> reads.applications()
                     .byApplicationId(objectId.toString()).get(config -> {
                         retried(config);
                         config.queryParameters.select = new String[] {"id", "passwordCredentials"};
                     })).getPasswordCredentials();
         } else {
-            ServicePrincipal sp = read("reading the passwords of service principal " + objectId, () -> client
+            ServicePrincipal sp = read("reading the passwords of service principal " + objectId, () -> reads
                     .servicePrincipals().byServicePrincipalId(objectId.toString()).get(config -> {
                         retried(config);
                         config.queryParameters.select = new String[] {"id", "passwordCredentials"};
@@ -463,19 +473,26 @@ public final class GraphWriter {
         return ids;
     }
 
-    private static <T> T read(String what, Supplier<@Nullable T> request) {
-        try {
-            T value = request.get();
-            if (value == null) {
-                throw new GraphCallFailed(200, what + ": Graph answered with nothing", new IllegalStateException(what));
+    /** A read, sent again (within the retry policy) when its connection broke; throttling is the SDK's to retry. */
+    private <T> T read(String what, Supplier<@Nullable T> request) {
+        for (int retryNumber = 1; ; retryNumber++) {
+            try {
+                T value = request.get();
+                if (value == null) {
+                    throw new GraphCallFailed(200, what + ": Graph answered with nothing", new IllegalStateException(what));
+                }
+                return value;
+            } catch (ApiException e) {
+                throw new GraphCallFailed(e.getResponseStatusCode(), what + ": " + describe(e), e);
+            } catch (GraphCallFailed e) {
+                throw e;
+            } catch (RuntimeException e) {
+                java.io.IOException io = GraphCalls.ioCause(e);
+                if (io == null || !GraphCalls.brokenConnection(io) || retryNumber > retry.maxRetries()) {
+                    throw new GraphCallFailed(0, what + ": " + GraphCalls.rootMessage(e), e);
+                }
+                sleep(retry.backoff(retryNumber));
             }
-            return value;
-        } catch (ApiException e) {
-            throw new GraphCallFailed(e.getResponseStatusCode(), what + ": " + describe(e), e);
-        } catch (GraphCallFailed e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new GraphCallFailed(0, what + ": " + GraphCalls.rootMessage(e), e);
         }
     }
 
