@@ -28,8 +28,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -92,14 +90,11 @@ final class MigrationFaultMatrixTest {
     }
 
     @TestFactory
-    Stream<DynamicNode> each_request_of_a_migration_step_meets_each_fault_once() {
-        return Stream.of(new UploadByPatch(), new UploadByAddKey(), new RetireSecret()).map(step -> {
-            List<Request> requests = cleanRun(step);
-            return DynamicContainer.dynamicContainer(step.name(), requests.stream()
-                    .map(request -> DynamicContainer.dynamicContainer(request.toString(), request.faults()
-                            .map(injected -> DynamicTest.dynamicTest(injected.name(),
-                                    () -> check(step, request, injected))))));
-        });
+    Stream<DynamicTest> each_request_of_a_migration_step_meets_each_fault_once() {
+        return Stream.of(new UploadByPatch(), new UploadByAddKey(), new RetireSecret())
+                .flatMap(step -> cleanRun(step).stream().flatMap(request -> request.faults().map(injected ->
+                        DynamicTest.dynamicTest(step.name() + " · " + request + " · " + injected.name(),
+                                () -> check(step, request, injected)))));
     }
 
     /** @return the requests a clean run sends, after checking that it does the step */

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,19 +36,18 @@ final class ScanFaultMatrixTest {
     }
 
     @TestFactory
-    Stream<DynamicNode> each_request_of_a_scan_meets_each_fault_once() {
+    Stream<DynamicTest> each_request_of_a_scan_meets_each_fault_once() {
         return Stream.of(
                 // Every endpoint a scan reads, sign-in evidence included, one page each.
                 new Scanned("contoso with sign-in evidence", TenantSource.of(SampleTenants.contoso().tenant()),
                         List.of("--sign-in-evidence")),
                 // Two pages of each collection: faults between pages, and on the last one.
                 new Scanned("two pages of each collection", GeneratedTenant.of(1_200, 1_300, 8), List.of()))
-                .map(scanned -> {
+                .flatMap(scanned -> {
                     Baseline clean = Baseline.of(scanned);
-                    return DynamicContainer.dynamicContainer(scanned.name(), clean.requests().stream()
-                            .map(request -> DynamicContainer.dynamicContainer(request.toString(), request.faults()
-                                    .map(injected -> DynamicTest.dynamicTest(injected.name(),
-                                            () -> check(scanned, clean, request, injected))))));
+                    return clean.requests().stream().flatMap(request -> request.faults().map(injected ->
+                            DynamicTest.dynamicTest(scanned.name() + " · " + request + " · " + injected.name(),
+                                    () -> check(scanned, clean, request, injected))));
                 });
     }
 
