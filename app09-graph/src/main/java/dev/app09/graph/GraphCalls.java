@@ -335,7 +335,7 @@ final class GraphCalls {
             if (io == null) {
                 throw new GraphCallFailed(0, what + ": " + rootMessage(e), e);
             }
-            if (!brokenConnection(io)) {
+            if (!worthResending(io)) {
                 throw new GraphCallFailed(0, what + (io instanceof InterruptedIOException ? ": interrupted"
                         : ": cannot connect: " + rootMessage(io)), e);
             }
@@ -423,10 +423,11 @@ final class GraphCalls {
     }
 
     /**
-     * Whether a request that failed so may be sent again: a connection that broke, yes; nothing
-     * listening or an unknown name (waiting will not change that) or an interrupt, no.
+     * Whether a read that failed so is worth sending again: a connection that broke or an answer
+     * cut short, yes; nothing listening or an unknown name (waiting will not change that) or an
+     * interrupt, no.
      */
-    static boolean brokenConnection(IOException io) {
+    static boolean worthResending(IOException io) {
         return !(io instanceof ConnectException || io instanceof UnknownHostException
                 || io instanceof InterruptedIOException && Thread.currentThread().isInterrupted());
     }

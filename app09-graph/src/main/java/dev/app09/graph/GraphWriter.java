@@ -10,6 +10,7 @@ import com.microsoft.graph.models.ServicePrincipal;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.BaseRequestConfiguration;
 import com.microsoft.kiota.http.middleware.options.RedirectHandlerOption;
 import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import dev.app09.certs.CertificateAndKey;
@@ -18,6 +19,7 @@ import dev.app09.core.model.KeyCredentialPayload;
 import dev.app09.core.rules.CredentialLocation;
 import dev.app09.core.rules.CredentialStatus;
 import dev.app09.graph.WriteResult.Outcome;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -54,8 +56,8 @@ import org.jspecify.annotations.Nullable;
  * Writes are never retried: neither by Kiota's retry handler nor by OkHttp on a broken
  * connection. Whatever Graph answers (a 500, no answer at all), the object is read back before
  * anything else is sent, and the {@link WriteResult} says what the read showed. Reads are
- * retried within a {@link RetryPolicy} ({@link #withRetries}), and sent again once when their
- * connection broke. Permissions:
+ * retried within a {@link RetryPolicy} ({@link #withRetries}): throttled by the SDK's retry
+ * handler, and sent again by app09 when their connection broke. Permissions:
  * Application.ReadWrite.OwnedBy or Application.ReadWrite.All.
  */
 public final class GraphWriter {
@@ -107,7 +109,7 @@ public final class GraphWriter {
     }
 
     /** Adds the read retries to a read's configuration. */
-    private void retried(com.microsoft.kiota.BaseRequestConfiguration config) {
+    private void retried(BaseRequestConfiguration config) {
         config.options.add(new RetryHandlerOption(null, Math.min(retry.maxRetries(), RetryHandlerOption.MAX_RETRIES),
                 Math.min(retry.firstBackoff().toSeconds(), RetryHandlerOption.MAX_DELAY)));
     }
@@ -473,7 +475,7 @@ public final class GraphWriter {
         return ids;
     }
 
-    /** A read, sent again (within the retry policy) when its connection broke; throttling is the SDK's to retry. */
+    /** A read, sent again (up to the retry policy's retries) when its connection broke; throttling is the SDK's to retry. */
     private <T> T read(String what, Supplier<@Nullable T> request) {
         for (int retryNumber = 1; ; retryNumber++) {
             try {
@@ -487,8 +489,8 @@ public final class GraphWriter {
             } catch (GraphCallFailed e) {
                 throw e;
             } catch (RuntimeException e) {
-                java.io.IOException io = GraphCalls.ioCause(e);
-                if (io == null || !GraphCalls.brokenConnection(io) || retryNumber > retry.maxRetries()) {
+                IOException io = GraphCalls.ioCause(e);
+                if (io == null || !GraphCalls.worthResending(io) || retryNumber > retry.maxRetries()) {
                     throw new GraphCallFailed(0, what + ": " + GraphCalls.rootMessage(e), e);
                 }
                 sleep(retry.backoff(retryNumber));
@@ -508,7 +510,7 @@ public final class GraphWriter {
         }
     }
 
-    private static void sendOnce(com.microsoft.kiota.BaseRequestConfiguration config) {
+    private static void sendOnce(BaseRequestConfiguration config) {
         config.options.add(NO_RETRY);
         config.options.add(NO_REDIRECT);
     }

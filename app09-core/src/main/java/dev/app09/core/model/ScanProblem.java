@@ -16,7 +16,10 @@ public record ScanProblem(Impact impact, String source, String message) {
 
     /** How a problem affects the scan. */
     public enum Impact {
-        /** An optional read was refused (policy, sign-in evidence): the report is whole but for what it gives. */
+        /**
+         * Worth knowing, and the inventory is still whole: an optional read that was refused (its
+         * findings are missing, and the problem says which), a state or register note.
+         */
         WARNING,
         /** A read failed: objects, or findings a clean read gives, may be missing. */
         INCOMPLETE

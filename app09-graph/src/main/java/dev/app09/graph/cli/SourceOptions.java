@@ -181,13 +181,9 @@ abstract class SourceOptions {
                 .reread(snapshot, appId);
     }
 
-    /**
-     * @param policy how Graph reads are retried
-     * @return this
-     */
-    SourceOptions retrying(RetryPolicy policy) {
+    /** @param policy how Graph reads are retried */
+    void retrying(RetryPolicy policy) {
         this.retry = policy;
-        return this;
     }
 
     /** @return how Graph reads are retried */

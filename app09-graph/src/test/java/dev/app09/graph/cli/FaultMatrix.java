@@ -6,9 +6,9 @@ import dev.app09.testkit.server.Fault;
 import dev.app09.testkit.server.RecordedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -53,23 +53,31 @@ final class FaultMatrix {
 
         /** @return whether the fault reshapes a page, and so only fires on a page of a collection */
         boolean pageShaped() {
-            return fault.kind() == Fault.Kind.EMPTY_PAGE || fault.kind() == Fault.Kind.REPEATED_NEXT_LINK;
+            return fault.kind().onPagesOnly();
         }
     }
 
-    /** One request of a clean run: its endpoint, and its page for a paged collection (0 otherwise). */
-    record Request(Endpoint endpoint, int page) {
+    /**
+     * One request of a clean run: its endpoint, its page for a paged collection (0 otherwise), and
+     * which of the requests to that endpoint and page it is (a read before a write and its read-back
+     * are the 1st and 2nd read of one object).
+     */
+    record Request(Endpoint endpoint, int page, int occurrence) {
 
-        /** @return the requests of a journal, each once, in the order first sent */
+        /** @return the requests of a journal, in the order sent */
         static List<Request> of(List<RecordedRequest> journal) {
-            Set<Request> requests = new LinkedHashSet<>();
-            journal.forEach(recorded -> requests.add(new Request(recorded.endpoint(), recorded.page())));
-            return new ArrayList<>(requests);
+            Map<String, Integer> seen = new HashMap<>();
+            List<Request> requests = new ArrayList<>();
+            for (RecordedRequest recorded : journal) {
+                int occurrence = seen.merge(recorded.endpoint() + "#" + recorded.page(), 1, Integer::sum);
+                requests.add(new Request(recorded.endpoint(), recorded.page(), occurrence));
+            }
+            return requests;
         }
 
         /** @return the fault, aimed at this request only, once */
         Fault aim(Fault fault) {
-            Fault aimed = fault.on(endpoint).times(1);
+            Fault aimed = fault.on(endpoint).skip(occurrence - 1).times(1);
             return page > 0 ? aimed.onPage(page) : aimed;
         }
 
@@ -90,7 +98,7 @@ final class FaultMatrix {
 
         @Override
         public String toString() {
-            return endpoint + (page > 0 ? " page " + page : "");
+            return endpoint + (page > 0 ? " page " + page : "") + (occurrence > 1 ? " (request " + occurrence + ")" : "");
         }
     }
 }

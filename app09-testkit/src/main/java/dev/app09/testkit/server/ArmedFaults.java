@@ -8,8 +8,11 @@ import org.jspecify.annotations.Nullable;
 /** The injected faults, each with what is left of its {@code times}; the first armed match fires. */
 final class ArmedFaults {
 
-    private record Armed(Fault fault, AtomicInteger left) {
+    private record Armed(Fault fault, AtomicInteger toSkip, AtomicInteger left) {
         boolean fire() {
+            if (toSkip.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
+                return false;
+            }
             if (fault.times() < 0) {
                 return true;
             }
@@ -20,7 +23,7 @@ final class ArmedFaults {
     private final List<Armed> faults = new CopyOnWriteArrayList<>();
 
     void add(Fault fault) {
-        faults.add(new Armed(fault, new AtomicInteger(fault.times())));
+        faults.add(new Armed(fault, new AtomicInteger(fault.skipped()), new AtomicInteger(fault.times())));
     }
 
     @Nullable Fault take(Endpoint endpoint, int page) {

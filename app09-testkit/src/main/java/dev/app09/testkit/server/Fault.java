@@ -41,7 +41,7 @@ public final class Fault {
         REPEATED_NEXT_LINK;
 
         /** @return whether the fault reshapes a page of a collection, and so only fires on one */
-        boolean onPagesOnly() {
+        public boolean onPagesOnly() {
             return this == EMPTY_PAGE || this == REPEATED_NEXT_LINK;
         }
     }
@@ -64,9 +64,16 @@ public final class Fault {
     private final int page;
     private final int times;
     private final boolean afterApplying;
+    private final int skipped;
 
     private Fault(Kind kind, int status, Duration duration, RetryAfter retryAfter, @Nullable Endpoint endpoint,
             int page, int times, boolean afterApplying) {
+        this(kind, status, duration, retryAfter, endpoint, page, times, afterApplying, 0);
+    }
+
+    private Fault(Kind kind, int status, Duration duration, RetryAfter retryAfter, @Nullable Endpoint endpoint,
+            int page, int times, boolean afterApplying, int skipped) {
+        this.skipped = skipped;
         this.afterApplying = afterApplying;
         this.kind = kind;
         this.status = status;
@@ -159,7 +166,7 @@ public final class Fault {
      */
     public Fault on(Endpoint target) {
         return new Fault(kind, status, duration, retryAfter, requireNonNull(target, "endpoint"), page, times,
-                afterApplying);
+                afterApplying, skipped);
     }
 
     /**
@@ -171,7 +178,7 @@ public final class Fault {
         if (number < 1) {
             throw new IllegalArgumentException("pages are numbered from 1, not " + number);
         }
-        return new Fault(kind, status, duration, retryAfter, endpoint, number, times, afterApplying);
+        return new Fault(kind, status, duration, retryAfter, endpoint, number, times, afterApplying, skipped);
     }
 
     /**
@@ -182,7 +189,7 @@ public final class Fault {
         if (count < 1) {
             throw new IllegalArgumentException("a fault fires at least once, not " + count + " times");
         }
-        return new Fault(kind, status, duration, retryAfter, endpoint, page, count, afterApplying);
+        return new Fault(kind, status, duration, retryAfter, endpoint, page, count, afterApplying, skipped);
     }
 
     /**
@@ -192,7 +199,26 @@ public final class Fault {
      * @return a copy that applies the request first
      */
     public Fault afterApplying() {
-        return new Fault(kind, status, duration, retryAfter, endpoint, page, times, true);
+        return new Fault(kind, status, duration, retryAfter, endpoint, page, times, true, skipped);
+    }
+
+    /**
+     * Lets the first matching answers through untouched: {@code .on(Endpoint.APPLICATION).skip(1)}
+     * takes over the second read of an application, not the first.
+     *
+     * @param count how many matching answers come as they are before the fault fires
+     * @return a narrowed copy
+     */
+    public Fault skip(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("a fault skips no answer or more, not " + count);
+        }
+        return new Fault(kind, status, duration, retryAfter, endpoint, page, times, afterApplying, count);
+    }
+
+    /** @return how many matching answers come untouched before the fault fires */
+    public int skipped() {
+        return skipped;
     }
 
     /** @return what the fault does */
@@ -248,6 +274,6 @@ public final class Fault {
                 + (kind == Kind.STATUS && status == 429 ? " retry-after=" + retryAfter : "")
                 + " on " + (endpoint == null ? "every endpoint" : endpoint)
                 + (page > 0 ? " page " + page : "") + (times > 0 ? " x" + times : "")
-                + (afterApplying ? " after applying" : "") + "]";
+                + (skipped > 0 ? " after " + skipped + " untouched" : "") + (afterApplying ? " after applying" : "") + "]";
     }
 }

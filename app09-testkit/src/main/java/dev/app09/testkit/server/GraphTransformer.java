@@ -78,8 +78,9 @@ final class GraphTransformer implements ResponseDefinitionTransformerV2 {
             if (fault != null && !fault.appliesFirst() && fault.kind() == Fault.Kind.CONNECTION_RESET) {
                 answer = null;
             } else {
+                Fault.Kind pageFault = fault != null && fault.kind().onPagesOnly() ? fault.kind() : null;
                 answer = current.answer(route, new GraphResponder.Call(method, path, query, request.getBody(),
-                        request.getHeader("ConsistencyLevel"), fault != null && fault.kind().onPagesOnly() ? fault.kind() : null));
+                        request.getHeader("ConsistencyLevel"), pageFault));
                 if (fault != null && fault.appliesFirst() && fault.kind() == Fault.Kind.STATUS) {
                     throw GraphError.forStatus(fault.status());
                 }

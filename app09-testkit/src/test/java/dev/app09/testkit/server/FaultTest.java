@@ -191,7 +191,7 @@ final class FaultTest {
     }
 
     @Test
-    void a_repeated_next_link_is_the_link_that_led_to_the_page_and_page_one_links_to_itself() throws Exception {
+    void a_repeated_next_link_is_the_link_that_led_to_the_page_and_page_one_links_back_to_page_one() throws Exception {
         GraphHttp.Reply first = http.get(FIRST_PAGE);
         graph.inject(Fault.repeatedNextLink().on(Endpoint.APPLICATIONS).times(2));
 
