@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -33,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * Reads a certificate with its private key from the files {@code app09 cert create} writes and
  * azure-identity reads: a PKCS#12 ({@code .pfx}, {@code .p12}, opened with its password) or a PEM
  * bundle (a {@code CERTIFICATE} block and an unencrypted {@code PRIVATE KEY} or {@code RSA PRIVATE
- * KEY} block). At most {@value CertificateInspector#MAX_CONTENT_BYTES} bytes are read. Every
+ * KEY} block; ASCII, or UTF-16 with a byte order mark as Windows PowerShell's {@code Out-File}
+ * writes it). At most {@value CertificateInspector#MAX_CONTENT_BYTES} bytes are read. Every
  * failure is an {@link IOException} whose message names the file and what was expected; no
  * message holds the password.
  */
@@ -41,6 +44,9 @@ public final class CertificateKeyFile {
 
     private static final String NO_PRIVATE_KEY = ": holds no private key (a .cer or .pem holds the public certificate "
             + "only; give the .pfx or the --pem-bundle .key.pem)";
+
+    /** A Java exception's class name and its colon, as a wrapped exception's message starts. */
+    private static final Pattern JAVA_CLASS = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error): ");
 
     private CertificateKeyFile() {
     }
@@ -57,7 +63,13 @@ public final class CertificateKeyFile {
             if (content.length == 0) {
                 throw new IOException(file + ": is empty; expected a PFX or a PEM bundle with a certificate and its key");
             }
-            return looksLikePem(content) ? pem(file, content) : pkcs12(file, content, password);
+            Charset text = textCharset(content);
+            return looksLikePem(content, text) ? pem(file, content, text) : pkcs12(file, content, password);
+        } catch (StackOverflowError e) {
+            // BouncyCastle and the JDK parse nested ASN.1 recursively: a megabyte of nested SEQUENCE
+            // headers exhausts the stack. The error is thrown in their parsing, which holds no lock
+            // and no shared state, and is over once the stack has unwound to here.
+            throw new IOException(file + ": holds ASN.1 nested too deeply to be a certificate or a key");
         } finally {
             Arrays.fill(content, (byte) 0);
         }
@@ -81,8 +93,15 @@ public final class CertificateKeyFile {
         return content;
     }
 
-    private static boolean looksLikePem(byte[] content) {
-        return new String(content, 0, Math.min(content.length, 64 * 1024), StandardCharsets.ISO_8859_1).contains("-----BEGIN ");
+    /** UTF-16 when the content starts with its byte order mark (the decoder drops the mark); else ASCII. */
+    private static Charset textCharset(byte[] content) {
+        boolean utf16 = content.length >= 2 && ((content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE
+                || (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF);
+        return utf16 ? StandardCharsets.UTF_16 : StandardCharsets.US_ASCII;
+    }
+
+    private static boolean looksLikePem(byte[] content, Charset text) {
+        return new String(content, 0, Math.min(content.length, 64 * 1024), text).contains("-----BEGIN ");
     }
 
     private static CertificateAndKey pkcs12(Path file, byte[] content, char @Nullable [] password) throws IOException {
@@ -102,7 +121,7 @@ public final class CertificateKeyFile {
             throw new IOException(file + (wrongPassword ? ": the password does not open this PKCS#12"
                     : ": is neither PEM nor a PKCS#12 (PFX) that Java can open"), e);
         } catch (GeneralSecurityException e) {
-            throw new IOException(file + ": the PKCS#12 cannot be opened: " + e.getMessage(), e);
+            throw new IOException(file + ": the PKCS#12 cannot be opened: " + plain(e.getMessage()), e);
         }
         try {
             for (String alias : Collections.list(store.aliases())) {
@@ -127,11 +146,11 @@ public final class CertificateKeyFile {
         }
     }
 
-    private static CertificateAndKey pem(Path file, byte[] content) throws IOException {
+    private static CertificateAndKey pem(Path file, byte[] content, Charset text) throws IOException {
         X509Certificate certificate = null;
         PrivateKey key = null;
         JcaPEMKeyConverter keys = new JcaPEMKeyConverter();
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.US_ASCII);
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), text);
                 PEMParser parser = new PEMParser(reader)) {
             for (Object block = parser.readObject(); block != null; block = parser.readObject()) {
                 if (block instanceof X509CertificateHolder holder && certificate == null) {
@@ -147,9 +166,9 @@ public final class CertificateKeyFile {
             }
         } catch (IOException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
-                    : new IOException(file + ": is not a readable PEM file: " + e.getMessage(), e);
+                    : new IOException(file + ": is not a readable PEM file: " + plain(e.getMessage()), e);
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IOException(file + ": a PEM block cannot be read: " + e.getMessage(), e);
+            throw new IOException(file + ": a PEM block cannot be read: " + plain(e.getMessage()), e);
         }
         if (certificate == null) {
             throw new IOException(file + ": holds no CERTIFICATE block");
@@ -158,6 +177,14 @@ public final class CertificateKeyFile {
             throw new IOException(file + NO_PRIVATE_KEY);
         }
         return pair(file, certificate, key);
+    }
+
+    /**
+     * BouncyCastle's messages quote the exceptions they wrap ("problem parsing cert:
+     * java.io.IOException: ..."): the user is told what is wrong, not which class said so.
+     */
+    private static String plain(@Nullable String message) {
+        return JAVA_CLASS.matcher(String.valueOf(message)).replaceAll("");
     }
 
     private static CertificateAndKey pair(Path file, X509Certificate certificate, PrivateKey key) throws IOException {

@@ -17,7 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +42,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A file that holds only one page of a paged answer (it still has an {@code @odata.nextLink})
  * makes the snapshot incomplete: objects are missing.
+ *
+ * <p>Files are streamed, never read whole; one larger than {@value #MAX_FILE_BYTES} bytes, or that
+ * is not a regular file (a folder, a pipe, a device), is refused before it is read.
  */
 public final class ExportReader {
 
@@ -48,6 +56,12 @@ public final class ExportReader {
     public static final String POLICY = "defaultAppManagementPolicy.json";
     /** The credential sign-in activity report (optional). */
     public static final String SIGN_INS = "appCredentialSignInActivities.json";
+    /**
+     * The largest export file read: 4 GiB, several times the export of a tenant of a million
+     * objects in Graph's form. What a file holds is kept in memory as the tenant's records, so
+     * a larger one is refused before it is read rather than read for minutes into an exhausted heap.
+     */
+    public static final long MAX_FILE_BYTES = 4L * 1024 * 1024 * 1024;
 
     private ExportReader() {
     }
@@ -68,6 +82,9 @@ public final class ExportReader {
         List<Application> applications = required(folder, APPLICATIONS, GraphJsonReader.APPLICATIONS, problems);
         List<ServicePrincipal> servicePrincipals =
                 required(folder, SERVICE_PRINCIPALS, GraphJsonReader.SERVICE_PRINCIPALS, problems);
+        unique(folder.resolve(APPLICATIONS), "applications", applications, Application::id, Application::appId);
+        unique(folder.resolve(SERVICE_PRINCIPALS), "service principals", servicePrincipals, ServicePrincipal::id,
+                ServicePrincipal::appId);
         AppManagementPolicy policy = Files.exists(folder.resolve(POLICY)) ? policy(folder.resolve(POLICY)) : null;
         SignInEvidence evidence = Files.exists(folder.resolve(SIGN_INS)) ? evidence(folder, problems) : null;
         try {
@@ -98,10 +115,26 @@ public final class ExportReader {
         return null;
     }
 
+    /** A tenant never has two objects with one id, nor two of a kind with one appId: an export that does is corrupt. */
+    private static <T> void unique(Path file, String what, List<T> objects, Function<T, UUID> id, Function<T, UUID> appId) {
+        Set<UUID> ids = new HashSet<>();
+        Set<UUID> appIds = new HashSet<>();
+        for (T object : objects) {
+            if (!ids.add(id.apply(object))) {
+                throw new BadInputException(file.toString(), 0, 0, "two " + what + " have id " + id.apply(object)
+                        + ": an object id is unique in a tenant (was the export written twice into one file?)");
+            }
+            if (!appIds.add(appId.apply(object))) {
+                throw new BadInputException(file.toString(), 0, 0, "two " + what + " have appId " + appId.apply(object)
+                        + ": a tenant holds at most one of each per appId");
+            }
+        }
+    }
+
     private static <T> FileRead<T> collection(Path folder, String name, GraphJsonReader<T> reader) {
         Path file = folder.resolve(name);
         List<T> items = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = open(file)) {
             String nextLink = reader.read(in, file.toString(), items::add);
             return new FileRead<>(items, nextLink != null);
         } catch (NoSuchFileException e) {
@@ -113,11 +146,30 @@ public final class ExportReader {
     }
 
     private static @Nullable AppManagementPolicy policy(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = open(file)) {
             return GraphJsonReader.readPolicy(in, file.toString());
         } catch (IOException | UncheckedIOException e) {
             throw new BadInputException(file.toString(), 0, 0, "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens an export file that is a regular file of at most {@link #MAX_FILE_BYTES}: opening a
+     * named pipe would wait for a writer for ever, and a folder or a device is no export file.
+     */
+    private static InputStream open(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(file.toString(), 0, 0, "is a folder; expected a JSON file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new BadInputException(file.toString(), 0, 0, "is a pipe or a device; expected a JSON file");
+        }
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new BadInputException(file.toString(), 0, 0, String.format(Locale.ROOT,
+                    "is %,d bytes; app09 reads export files of at most 4 GiB (%,d bytes)", size, MAX_FILE_BYTES));
+        }
+        return Files.newInputStream(file);
     }
 
     /** What one export file held, and whether it was only the first page of a paged answer. */

@@ -341,7 +341,7 @@ final class ExportReaderTest {
 
             BadInputException e = refusal(folder);
 
-            assertThat(e.source()).isEqualTo(folder.toString());
+            assertThat(e.source()).isEqualTo(folder.resolve(ExportReader.APPLICATIONS).toString());
             assertThat(e.problem()).isEqualTo("two applications have appId b645bb45-424a-371f-bca6-38156621dd66: "
                     + "a tenant holds at most one of each per appId");
         }
@@ -356,7 +356,10 @@ final class ExportReaderTest {
                     ]
                     """);
 
-            assertThat(refusal(folder).problem()).startsWith("two service principals have appId");
+            BadInputException e = refusal(folder);
+
+            assertThat(e.source()).isEqualTo(folder.resolve(ExportReader.SERVICE_PRINCIPALS).toString());
+            assertThat(e.problem()).startsWith("two service principals have appId");
         }
 
         @ParameterizedTest(name = "{argumentSetName}")

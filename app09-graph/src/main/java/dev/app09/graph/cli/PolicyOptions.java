@@ -11,6 +11,7 @@ import dev.app09.graph.BadInputException;
 import dev.app09.graph.json.ExceptionsFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,15 +64,26 @@ final class PolicyOptions {
             policy = policy.withUsageWindow(Duration.ofDays(usageWindow));
         }
         if (exceptions != null) {
-            try (InputStream in = Files.newInputStream(exceptions)) {
-                policy = policy.withExceptions(ExceptionsFile.read(in, exceptions.toString()));
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new BadInputException(exceptions.toString(), 0, 0, "no such file (--exceptions)", e);
-            } catch (IOException e) {
-                throw new BadInputException(exceptions.toString(), 0, 0, "cannot be read: " + e.getMessage(), e);
-            }
+            policy = policy.withExceptions(register(exceptions));
         }
         return policy;
+    }
+
+    /** A folder or a named pipe is refused before it is opened: opening a pipe waits for a writer. */
+    private static ExceptionRegister register(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException(file.toString(), 0, 0, Files.exists(file)
+                        ? "is not a regular file (--exceptions)" : "no such file (--exceptions)");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return ExceptionsFile.read(in, file.toString());
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadInputException(file.toString(), 0, 0, "no such file (--exceptions)", e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInputException(file.toString(), 0, 0, "cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.app09.graph.BadInputException;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,13 +52,20 @@ final class JsonCursor implements Closeable {
     /** An offset with a one-digit hour, as in Graph's own sign-in report example ("-8:00"). */
     private static final Pattern SHORT_OFFSET = Pattern.compile("([+-])(\\d:\\d\\d)$");
 
+    private static final int MAX_DEPTH = 64;
+    private static final int MAX_STRING = 1_000_000;
+    private static final int MAX_NUMBER = 1_000;
+    private static final int MAX_NAME = 50_000;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             // whoever opened a stream closes it
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             // Untrusted input: keep Jackson's limits, but name them here so they are a decision.
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(64)
-                    .maxStringLength(1_000_000)
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING)
+                    .maxNumberLength(MAX_NUMBER)
+                    .maxNameLength(MAX_NAME)
                     .build())
             .build();
 
@@ -294,14 +302,39 @@ final class JsonCursor implements Closeable {
     private BadInputException notJson(JsonProcessingException e) {
         JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         String message = e instanceof StreamConstraintsException
-                ? "nested more than 64 levels deep, or a string longer than 1,000,000 characters: not an export app09 reads"
+                ? beyondLimit(String.valueOf(e.getOriginalMessage())) + ": not an export app09 reads"
                 : "not valid JSON: " + UNRECOGNIZED_TOKEN.matcher(JACKSON_SOURCE.matcher(
                         String.valueOf(e.getOriginalMessage())).replaceAll("")).replaceAll("$1$2...'");
         return new BadInputException(source, at.getLineNr(), at.getColumnNr(), message, e);
     }
 
-    /** The stream itself failed (a file read error, a dropped connection): not the input's fault. */
-    private UncheckedIOException unreadable(IOException e) {
+    /** Which of the limits above the input broke; Jackson's message names it first. */
+    private static String beyondLimit(String jackson) {
+        if (jackson.startsWith("Document nesting depth")) {
+            return "nested more than " + MAX_DEPTH + " levels deep";
+        }
+        if (jackson.startsWith("String value length")) {
+            return String.format(Locale.ROOT, "a string longer than %,d characters", MAX_STRING);
+        }
+        if (jackson.startsWith("Number value length")) {
+            return String.format(Locale.ROOT, "a number longer than %,d digits", MAX_NUMBER);
+        }
+        if (jackson.startsWith("Name length")) {
+            return String.format(Locale.ROOT, "a property name longer than %,d characters", MAX_NAME);
+        }
+        return "beyond a limit on untrusted JSON (" + jackson.replaceFirst(", from .*", ")");
+    }
+
+    /**
+     * The stream itself failed (a file read error, a dropped connection): not the input's fault;
+     * unless what failed is decoding its characters (a UTF-16 or UTF-32 file holding bytes that
+     * are no character), which is.
+     */
+    private RuntimeException unreadable(IOException e) {
+        if (e instanceof CharConversionException) {
+            JsonLocation at = parser.currentLocation();
+            return new BadInputException(source, at.getLineNr(), at.getColumnNr(), "not valid JSON: " + e.getMessage(), e);
+        }
         return new UncheckedIOException(source + ": " + e.getMessage(), e);
     }
 
