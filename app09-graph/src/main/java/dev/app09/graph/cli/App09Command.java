@@ -70,7 +70,14 @@ final class App09Command implements Runnable {
             line.getErr().println("app09: internal error (please report it): " + e);
             return ExitCode.INTERNAL_ERROR;
         });
-        return command.execute(args);
+        try {
+            return command.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // The inputs are bounded, so this is a bug or too small a heap; either way, no stack trace at the user.
+            console.err().println("app09: internal error (please report it): " + e
+                    + (e instanceof OutOfMemoryError ? "; or give the JVM more memory (-Xmx)" : ""));
+            return ExitCode.INTERNAL_ERROR;
+        }
     }
 
     /** A message for the terminal: each of its lines without control characters (it may quote a hostile file). */
