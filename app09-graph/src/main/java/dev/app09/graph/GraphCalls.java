@@ -51,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class GraphCalls {
 
-    private static final Set<Integer> RETRYABLE = Set.of(429, 503, 504);
+    /** The statuses of an answer worth asking for again: throttled, unavailable, timed out at the gateway. */
+    static final Set<Integer> RETRYABLE = Set.of(429, 503, 504);
     /** An error body is read for its message only; a proxy's page can be large. */
     private static final long ERROR_BODY_LIMIT = 64 * 1024;
     /** Kiota's own retry handler is switched off per request: one retry loop, with a budget. */
@@ -324,7 +325,7 @@ final class GraphCalls {
             if (!RETRYABLE.contains(status)) {
                 throw new GraphCallFailed(status, what + ": " + cause, new IOException(cause));
             }
-            return new Failure(status, cause, retryAfter(response.header("Retry-After")), new IOException(cause));
+            return new Failure(status, cause, retryAfter(response.header("Retry-After"), clock), new IOException(cause));
         } catch (BadInputException e) {
             throw new GraphCallFailed(200, what + ": Graph's answer is not what Graph sends: " + e.problem()
                     + " (line " + e.line() + ", column " + e.column() + ")", e);
@@ -387,7 +388,7 @@ final class GraphCalls {
     }
 
     /** Retry-After in seconds, or as an HTTP date. */
-    private Optional<Duration> retryAfter(@Nullable String value) {
+    static Optional<Duration> retryAfter(@Nullable String value, Clock clock) {
         if (value == null) {
             return Optional.empty();
         }

@@ -97,21 +97,16 @@ public final class GraphWriter {
     }
 
     /**
-     * How the reads before and after a write are retried when Graph throttles them (429) or cannot
-     * serve them (503, 504); writes themselves are never retried. At most 10 retries (the SDK's
-     * limit), waiting Graph's Retry-After, else a backoff from {@code firstBackoff} in whole seconds.
+     * How the reads before and after a write are retried when Graph throttles them (429), cannot
+     * serve them (503, 504), or their connection breaks, as a scan's reads are: Graph's Retry-After
+     * is honoured, else the wait doubles from {@code firstBackoff}, within the policy's retries and
+     * total wait. Writes themselves are never retried.
      *
      * @param policy the retries ({@link RetryPolicy#defaults()} by default)
      * @return a copy that retries its reads so
      */
     public GraphWriter withRetries(RetryPolicy policy) {
         return new GraphWriter(client, reads, clock, readBackAttempts, readBackDelay, requireNonNull(policy, "policy"));
-    }
-
-    /** Adds the read retries to a read's configuration. */
-    private void retried(BaseRequestConfiguration config) {
-        config.options.add(new RetryHandlerOption(null, Math.min(retry.maxRetries(), RetryHandlerOption.MAX_RETRIES),
-                Math.min(retry.firstBackoff().toSeconds(), RetryHandlerOption.MAX_DELAY)));
     }
 
     /**
@@ -427,7 +422,7 @@ public final class GraphWriter {
     private List<KeyCredential> servicePrincipalKeys(UUID objectId) {
         ServicePrincipal sp = read("reading the key credentials of service principal " + objectId, () -> reads
                 .servicePrincipals().byServicePrincipalId(objectId.toString()).get(config -> {
-                    retried(config);
+                    config.options.add(NO_RETRY); // app09 retries, within its budget
                     config.queryParameters.select = new String[] {"id", "keyCredentials"};
                 }));
         return sp.getKeyCredentials() == null ? List.of() : sp.getKeyCredentials();
@@ -445,7 +440,7 @@ public final class GraphWriter {
     private List<KeyCredential> keys(UUID objectId) {
         Application application = read("reading the key credentials of application " + objectId, () -> reads.applications()
                 .byApplicationId(objectId.toString()).get(config -> {
-                    retried(config);
+                    config.options.add(NO_RETRY); // app09 retries, within its budget
                     config.queryParameters.select = new String[] {"id", "keyCredentials"};
                 }));
         List<KeyCredential> keys = application.getKeyCredentials();
@@ -457,13 +452,13 @@ public final class GraphWriter {
         if (location == CredentialLocation.APPLICATION) {
             passwords = read("reading the passwords of application " + objectId, () -> reads.applications()
                     .byApplicationId(objectId.toString()).get(config -> {
-                        retried(config);
+                        config.options.add(NO_RETRY); // app09 retries, within its budget
                         config.queryParameters.select = new String[] {"id", "passwordCredentials"};
                     })).getPasswordCredentials();
         } else {
             ServicePrincipal sp = read("reading the passwords of service principal " + objectId, () -> reads
                     .servicePrincipals().byServicePrincipalId(objectId.toString()).get(config -> {
-                        retried(config);
+                        config.options.add(NO_RETRY); // app09 retries, within its budget
                         config.queryParameters.select = new String[] {"id", "passwordCredentials"};
                     }));
             passwords = sp.getPasswordCredentials();
@@ -475,9 +470,15 @@ public final class GraphWriter {
         return ids;
     }
 
-    /** A read, sent again (up to the retry policy's retries) when its connection broke; throttling is the SDK's to retry. */
+    /**
+     * A read, sent again within the retry policy when Graph throttles it or cannot serve it, or its
+     * connection broke (see {@link #withRetries}).
+     */
     private <T> T read(String what, Supplier<@Nullable T> request) {
+        Duration waited = Duration.ZERO;
         for (int retryNumber = 1; ; retryNumber++) {
+            GraphCallFailed failure;
+            Duration wait;
             try {
                 T value = request.get();
                 if (value == null) {
@@ -485,16 +486,29 @@ public final class GraphWriter {
                 }
                 return value;
             } catch (ApiException e) {
-                throw new GraphCallFailed(e.getResponseStatusCode(), what + ": " + describe(e), e);
+                failure = new GraphCallFailed(e.getResponseStatusCode(), what + ": " + describe(e), e);
+                if (!GraphCalls.RETRYABLE.contains(e.getResponseStatusCode())) {
+                    throw failure;
+                }
+                Set<String> asked = e.getResponseHeaders().get("Retry-After");
+                int number = retryNumber;
+                wait = GraphCalls.retryAfter(asked == null || asked.isEmpty() ? null : asked.iterator().next(), clock)
+                        .orElseGet(() -> retry.backoff(number));
             } catch (GraphCallFailed e) {
                 throw e;
             } catch (RuntimeException e) {
                 IOException io = GraphCalls.ioCause(e);
-                if (io == null || !GraphCalls.worthResending(io) || retryNumber > retry.maxRetries()) {
-                    throw new GraphCallFailed(0, what + ": " + GraphCalls.rootMessage(e), e);
+                failure = new GraphCallFailed(0, what + ": " + GraphCalls.rootMessage(e), e);
+                if (io == null || !GraphCalls.worthResending(io)) {
+                    throw failure;
                 }
-                sleep(retry.backoff(retryNumber));
+                wait = retry.backoff(retryNumber);
             }
+            if (retryNumber > retry.maxRetries() || waited.plus(wait).compareTo(retry.maxTotalWait()) > 0) {
+                throw failure;
+            }
+            sleep(wait);
+            waited = waited.plus(wait);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.app09.graph.cli;
 import com.azure.core.http.HttpClient;
 import dev.app09.core.App09Exception;
 import dev.app09.core.report.PlainText;
-import dev.app09.graph.RetryPolicy;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -41,15 +40,15 @@ final class App09Command implements Runnable {
      * {@code migrate verify} (a test's, trusting its local token endpoint).
      */
     static int run(String[] args, Console console, Clock clock, @Nullable HttpClient identityHttp) {
-        return run(args, console, clock, identityHttp, RetryPolicy.defaults());
+        return run(args, console, clock, identityHttp, GraphPacing.defaults());
     }
 
     /**
-     * As {@link #run(String[], Console, Clock, HttpClient)}, with how Graph reads are retried (a
+     * As {@link #run(String[], Console, Clock, HttpClient)}, with how long to wait on Graph (a
      * test's, that waits less than Graph's pacing asks of a real client).
      */
-    static int run(String[] args, Console console, Clock clock, @Nullable HttpClient identityHttp, RetryPolicy retry) {
-        CommandLine command = new CommandLine(new App09Command(), new Factory(console, clock, identityHttp, retry));
+    static int run(String[] args, Console console, Clock clock, @Nullable HttpClient identityHttp, GraphPacing pacing) {
+        CommandLine command = new CommandLine(new App09Command(), new Factory(console, clock, identityHttp, pacing));
         command.setOut(new java.io.PrintWriter(console.out(), true));
         command.setErr(new java.io.PrintWriter(console.err(), true));
         command.setParameterExceptionHandler((e, arguments) -> {
@@ -91,8 +90,8 @@ final class App09Command implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. app09 scan --help");
     }
 
-    /** Hands the console and clock to subcommands, and the retry policy to their Graph sources. */
-    private record Factory(Console console, Clock clock, @Nullable HttpClient identityHttp, RetryPolicy retry)
+    /** Hands the console and clock to subcommands, and the pacing to their Graph sources. */
+    private record Factory(Console console, Clock clock, @Nullable HttpClient identityHttp, GraphPacing pacing)
             implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
@@ -119,7 +118,7 @@ final class App09Command implements Runnable {
             }
             K created = CommandLine.defaultFactory().create(type);
             if (created instanceof SourceOptions source) {
-                source.retrying(retry);
+                source.pacing(pacing);
             }
             return created;
         }

@@ -73,8 +73,8 @@ abstract class SourceOptions {
     private boolean signInEvidence;
 
     private @Nullable GraphConnection connection;
-    /** How Graph reads are retried: the defaults, unless the command's factory was given other ones (a test's). */
-    private RetryPolicy retry = RetryPolicy.defaults();
+    /** How long to wait on Graph: the defaults, unless the command's factory was given another pacing (a test's). */
+    private GraphPacing pacing = GraphPacing.defaults();
 
     /** @return app09's own certificate for a live tenant, or null */
     abstract @Nullable Path certificate();
@@ -120,7 +120,7 @@ abstract class SourceOptions {
             }
             return ExportReader.read(export);
         }
-        return GraphReader.builder().connection(connection(console)).retryPolicy(retry).tenantId(guidOrNull(tenantId))
+        return GraphReader.builder().connection(connection(console)).retryPolicy(pacing.retry()).tenantId(guidOrNull(tenantId))
                 .signInEvidence(signInEvidence || alwaysEvidence).listener(listener).build().read();
     }
 
@@ -158,7 +158,7 @@ abstract class SourceOptions {
         }
         ProgressPrinter progress = new ProgressPrinter(console.err(), console.terminal());
         try {
-            GraphReader reader = GraphReader.builder().connection(connection(console)).retryPolicy(retry).tenantId(guidOrNull(tenantId))
+            GraphReader reader = GraphReader.builder().connection(connection(console)).retryPolicy(pacing.retry()).tenantId(guidOrNull(tenantId))
                     .signInEvidence(signInEvidence).listener(progress).build();
             if (state == null) {
                 return reader.stream(sinkFor);
@@ -177,18 +177,18 @@ abstract class SourceOptions {
      * @param appId the workload
      */
     TenantSnapshot reread(Console console, TenantSnapshot snapshot, UUID appId) {
-        return GraphReader.builder().connection(connection(console)).retryPolicy(retry).tenantId(snapshot.tenantId()).build()
+        return GraphReader.builder().connection(connection(console)).retryPolicy(pacing.retry()).tenantId(snapshot.tenantId()).build()
                 .reread(snapshot, appId);
     }
 
-    /** @param policy how Graph reads are retried */
-    void retrying(RetryPolicy policy) {
-        this.retry = policy;
+    /** @param value how long to wait on Graph */
+    void pacing(GraphPacing value) {
+        this.pacing = value;
     }
 
     /** @return how Graph reads are retried */
     RetryPolicy retry() {
-        return retry;
+        return pacing.retry();
     }
 
     /**
@@ -196,7 +196,7 @@ abstract class SourceOptions {
      * @throws CommandLine.ParameterException for an export, which cannot be written to
      */
     GraphWriter writer(Console console, Clock clock) {
-        return GraphWriter.create(connection(console), clock).withRetries(retry);
+        return GraphWriter.create(connection(console), clock).withRetries(pacing.retry()).withReadBack(3, pacing.readBack());
     }
 
     /**

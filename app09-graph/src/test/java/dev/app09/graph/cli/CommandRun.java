@@ -3,7 +3,6 @@ package dev.app09.graph.cli;
 import com.azure.core.http.HttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.app09.graph.RetryPolicy;
 import dev.app09.testkit.TestClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,24 +63,24 @@ public record CommandRun(int status, String out, String err) {
      * @return the run
      */
     public static CommandRun withIdentity(Map<String, String> environment, HttpClient identityHttp, String... args) {
-        return run(environment, identityHttp, RetryPolicy.defaults(), args);
+        return run(environment, identityHttp, GraphPacing.defaults(), args);
     }
 
     /**
-     * @param retry how Graph reads are retried, in place of the defaults' seconds-long backoff
+     * @param pacing how long to wait on Graph, in place of the defaults' seconds-long backoff
      * @param environment the environment variables the command sees
      * @param args the command line
      * @return the run
      */
-    public static CommandRun retrying(RetryPolicy retry, Map<String, String> environment, List<String> args) {
-        return run(environment, null, retry, args.toArray(String[]::new));
+    static CommandRun paced(GraphPacing pacing, Map<String, String> environment, List<String> args) {
+        return run(environment, null, pacing, args.toArray(String[]::new));
     }
 
     private static CommandRun run(Map<String, String> environment, @Nullable HttpClient identityHttp, String... args) {
-        return run(environment, identityHttp, RetryPolicy.defaults(), args);
+        return run(environment, identityHttp, GraphPacing.defaults(), args);
     }
 
-    private static CommandRun run(Map<String, String> environment, @Nullable HttpClient identityHttp, RetryPolicy retry,
+    private static CommandRun run(Map<String, String> environment, @Nullable HttpClient identityHttp, GraphPacing pacing,
             String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -89,7 +88,7 @@ public record CommandRun(int status, String out, String err) {
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             status = App09Command.run(args, new Console(outStream, errStream, environment, false), CLOCK, identityHttp,
-                    retry);
+                    pacing);
         }
         return new CommandRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

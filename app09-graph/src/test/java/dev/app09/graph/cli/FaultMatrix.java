@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 final class FaultMatrix {
 
     /** The default policy's retries, with waits short enough for a build. */
-    static final RetryPolicy QUICK = new RetryPolicy(6, Duration.ofSeconds(30), Duration.ofMillis(10));
+    static final GraphPacing QUICK = new GraphPacing(new RetryPolicy(6, Duration.ofSeconds(30), Duration.ofMillis(10)),
+            Duration.ofMillis(10));
 
     private FaultMatrix() {
     }

@@ -143,7 +143,7 @@ final class MigrationFaultMatrixTest {
         List<String> args = new ArrayList<>(List.of("migrate"));
         args.addAll(step.args());
         args.addAll(List.of("--graph-url", graph.baseUrl(), "--app-id", APP_ID.toString()));
-        return CommandRun.retrying(FaultMatrix.QUICK, Map.of(MigrateUploadCommand.DEFAULT_PROOF_PASSWORD_VARIABLE,
+        return CommandRun.paced(FaultMatrix.QUICK, Map.of(MigrateUploadCommand.DEFAULT_PROOF_PASSWORD_VARIABLE,
                 PASSWORD), args);
     }
 

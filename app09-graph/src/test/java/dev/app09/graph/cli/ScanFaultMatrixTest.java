@@ -177,6 +177,6 @@ final class ScanFaultMatrixTest {
     private static CommandRun scan(List<String> options) {
         List<String> args = new ArrayList<>(List.of("scan", "--graph-url", graph.baseUrl(), "--format", "json"));
         args.addAll(options);
-        return CommandRun.retrying(FaultMatrix.QUICK, Map.of(), args);
+        return CommandRun.paced(FaultMatrix.QUICK, Map.of(), args);
     }
 }
