@@ -19,10 +19,12 @@ import dev.app09.core.migration.RetirementDecision;
 import dev.app09.core.migration.RetirementGuard;
 import dev.app09.core.model.Application;
 import dev.app09.core.model.PasswordCredential;
+import dev.app09.core.model.ServicePrincipal;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.report.Report;
 import dev.app09.core.rules.Policy;
 import dev.app09.graph.CertificateVerifier;
+import dev.app09.graph.ExportReader;
 import dev.app09.graph.GraphCallFailed;
 import dev.app09.graph.GraphConnection;
 import dev.app09.graph.GraphReader;
@@ -192,15 +194,7 @@ final class SecretCanaryTest {
 
         @Test
         void an_export_that_holds_the_secret_text_keeps_it_out_of_every_report() throws IOException {
-            Path export = keys.resolve("export-" + UUID.randomUUID());
-            ExportFolder.write(graph.snapshot(), export);
-            for (String name : List.of(ExportFolder.APPLICATIONS, ExportFolder.SERVICE_PRINCIPALS)) {
-                Path file = export.resolve(name);
-                Files.writeString(file, Files.readString(file)
-                        .replaceAll("\"secretText\"\\s*:\\s*null", "\"secretText\": \"" + Canaries.SECRET + "\"")
-                        .replaceAll("\"hint\"\\s*:\\s*(null|\"[^\"]*\")", "\"hint\": \"" + Canaries.SECRET + "\""));
-            }
-            assertThat(Files.readString(export.resolve(ExportFolder.APPLICATIONS))).contains(Canaries.SECRET);
+            Path export = leakingExport();
 
             for (String format : List.of("table", "json", "csv", "markdown")) {
                 CommandRun run = app09("scan", "--export", export.toString(), "--format", format, "--output",
@@ -425,6 +419,15 @@ final class SecretCanaryTest {
         }
 
         @Test
+        void what_is_read_from_a_leaking_export_holds_no_secret_in_any_string() throws IOException {
+            TenantSnapshot snapshot = ExportReader.read(leakingExport());
+
+            assertThat(snapshot.servicePrincipals()).flatExtracting(ServicePrincipal::passwordCredentials)
+                    .extracting(PasswordCredential::hint).isNotEmpty().containsOnly("CAN");
+            check.clean("every string the snapshot of the export holds", String.join("\n", strings(snapshot)));
+        }
+
+        @Test
         void reports_plans_and_decisions_built_from_it_show_no_canary() {
             TenantSnapshot snapshot = read();
             Instant asOf = CommandRun.CLOCK.instant();
@@ -531,6 +534,20 @@ final class SecretCanaryTest {
         } else {
             found.add(value.toString());
         }
+    }
+
+    /** The tenant as an export whose every password credential holds the secret as secretText and whole hint. */
+    private static Path leakingExport() throws IOException {
+        Path export = keys.resolve("export-" + UUID.randomUUID());
+        ExportFolder.write(graph.snapshot(), export);
+        for (String name : List.of(ExportFolder.APPLICATIONS, ExportFolder.SERVICE_PRINCIPALS)) {
+            Path file = export.resolve(name);
+            Files.writeString(file, Files.readString(file)
+                    .replaceAll("\"secretText\"\\s*:\\s*null", "\"secretText\": \"" + Canaries.SECRET + "\"")
+                    .replaceAll("\"hint\"\\s*:\\s*(null|\"[^\"]*\")", "\"hint\": \"" + Canaries.SECRET + "\""));
+        }
+        assertThat(Files.readString(export.resolve(ExportFolder.APPLICATIONS))).contains(Canaries.SECRET);
+        return export;
     }
 
     private String[] verify(Path certificate, String... more) {
