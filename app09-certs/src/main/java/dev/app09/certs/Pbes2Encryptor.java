@@ -11,6 +11,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.PBEParameterSpec;
+import javax.security.auth.DestroyFailedException;
 import org.bouncycastle.asn1.pkcs.PBES2Parameters;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -22,8 +23,10 @@ import org.bouncycastle.operator.jcajce.JceGenericKey;
  * PBES2 (PBKDF2 with HMAC-SHA256, AES-256-CBC) from the JDK's own provider, for BouncyCastle's
  * PKCS#12 builder. The JDK provider is used rather than BouncyCastle's because a JCE provider must
  * be signed on some JDKs, and the command's shaded jar carries BouncyCastle without its signature.
+ * The JDK's PBE key holds the password's bytes: {@link #close()} wipes them once the file is
+ * encrypted, rather than leaving them until the key is collected.
  */
-final class Pbes2Encryptor implements OutputEncryptor {
+final class Pbes2Encryptor implements OutputEncryptor, AutoCloseable {
 
     private static final String ALGORITHM = "PBEWithHmacSHA256AndAES_256";
     private static final int SALT_BYTES = 16;
@@ -75,5 +78,15 @@ final class Pbes2Encryptor implements OutputEncryptor {
     @Override
     public GenericKey getKey() {
         return new JceGenericKey(algorithm, key);
+    }
+
+    /** Wipes the password's bytes the key holds; the encryptor is not used again. */
+    @Override
+    public void close() {
+        try {
+            key.destroy();
+        } catch (DestroyFailedException e) {
+            // A provider whose PBE keys cannot be destroyed: its own cleaner wipes them when collected.
+        }
     }
 }

@@ -12,7 +12,6 @@ import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
 import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
 import org.bouncycastle.pkcs.PKCSException;
@@ -38,7 +37,8 @@ final class Pkcs12Encoder {
     static byte[] encode(X509Certificate certificate, PrivateKey key, char[] password) throws IOException {
         requireUsable(password);
         SecureRandom random = new SecureRandom();
-        try {
+        try (Pbes2Encryptor keyEncryptor = encryptor(password, random);
+                Pbes2Encryptor certificateEncryptor = encryptor(password, random)) {
             // localKeyId pairs the key with its certificate; friendlyName becomes the KeyStore alias.
             DEROctetString localKeyId = new DEROctetString(Thumbprints.sha1(certificate));
             DERBMPString friendlyName = new DERBMPString(ALIAS);
@@ -47,12 +47,12 @@ final class Pkcs12Encoder {
             certificateBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, friendlyName);
             certificateBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
 
-            PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, encryptor(password, random));
+            PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, keyEncryptor);
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, friendlyName);
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
 
             PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
-            pfx.addEncryptedData(encryptor(password, random), certificateBag.build());
+            pfx.addEncryptedData(certificateEncryptor, certificateBag.build());
             pfx.addData(keyBag.build());
             BcPKCS12MacCalculatorBuilder mac = new BcPKCS12MacCalculatorBuilder(new SHA256Digest(),
                     new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE));
@@ -81,7 +81,7 @@ final class Pkcs12Encoder {
         }
     }
 
-    private static OutputEncryptor encryptor(char[] password, SecureRandom random) {
+    private static Pbes2Encryptor encryptor(char[] password, SecureRandom random) {
         return Pbes2Encryptor.create(password, ITERATIONS, random);
     }
 }

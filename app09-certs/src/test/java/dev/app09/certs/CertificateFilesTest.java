@@ -88,6 +88,37 @@ final class CertificateFilesTest {
     }
 
     @Test
+    void a_link_to_a_file_elsewhere_is_never_followed_and_that_file_is_left_as_it_was() throws IOException {
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.txt"), "someone else's");
+        Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.createSymbolicLink(dir.resolve("app.key.pem"), elsewhere);
+
+        assertThatThrownBy(() -> CertificateFiles.write(dir, "app", created, PASSWORD, true))
+                .isInstanceOf(FileAlreadyExistsException.class).hasMessageContaining("app.key.pem");
+
+        assertThat(elsewhere).hasContent("someone else's");
+        assertThat(Files.getPosixFilePermissions(elsewhere)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(dir.resolve("app.pfx")).doesNotExist();
+    }
+
+    /** As if a link appeared between CertificateFiles' look and the write: the write itself refuses it. */
+    @Test
+    void a_private_file_is_never_written_through_a_link_live_or_dangling() throws IOException {
+        Path existing = Files.writeString(dir.resolve("existing.txt"), "keep me");
+        Path missing = dir.resolve("missing.txt");
+        Files.createSymbolicLink(dir.resolve("live.key.pem"), existing);
+        Files.createSymbolicLink(dir.resolve("dangling.key.pem"), missing);
+
+        assertThatThrownBy(() -> NewFile.createPrivate(dir.resolve("live.key.pem"), out -> out.write('k')))
+                .isInstanceOf(FileAlreadyExistsException.class);
+        assertThatThrownBy(() -> NewFile.createPrivate(dir.resolve("dangling.key.pem"), out -> out.write('k')))
+                .isInstanceOf(FileAlreadyExistsException.class);
+
+        assertThat(existing).hasContent("keep me");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
     void when_a_later_file_cannot_be_written_the_earlier_ones_are_removed() throws IOException {
         Path first = dir.resolve("a.pfx");
         Path second = dir.resolve("a.cer");

@@ -65,6 +65,8 @@ final class CsvReportTest {
                 Arguments.of("-2+3", "'-2+3"),
                 Arguments.of("@SUM(A1)", "'@SUM(A1)"),
                 Arguments.of("\tcmd", "'\tcmd"),
+                Arguments.of("\rcmd", "\"'\rcmd\""),
+                Arguments.of("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
                 Arguments.of("=1,2", "\"'=1,2\""),
                 Arguments.of("", ""));
     }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -84,23 +83,28 @@ final class CertCreateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--name " + e.getMessage());
         }
-        char[] password = password();
+        String value = console.environment().get(passwordVariable);
+        if (value == null || value.isEmpty()) {
+            throw usage("put the PFX password in the environment variable " + passwordVariable
+                    + " (or name another with --pfx-password-env); the password is never taken on the command line");
+        }
         try {
-            if (Files.exists(out) && !Files.isDirectory(out)) {
-                throw usage("--out " + out + " is not a directory");
-            }
-            Files.createDirectories(out);
-            CertificateAndKey created = SelfSignedCertificates.create(request, clock);
-            CertificateFiles files = CertificateFiles.write(out, fileName, created, password, pemBundle);
-            describe(created, files);
-            return ExitCode.PASS;
+            return EnvironmentPassword.use(console, passwordVariable, password -> {
+                checkPassword(password);
+                if (Files.exists(out) && !Files.isDirectory(out)) {
+                    throw usage("--out " + out + " is not a directory");
+                }
+                Files.createDirectories(out);
+                CertificateAndKey created = SelfSignedCertificates.create(request, clock);
+                CertificateFiles files = CertificateFiles.write(out, fileName, created, password, pemBundle);
+                describe(created, files);
+                return ExitCode.PASS;
+            });
         } catch (FileAlreadyExistsException e) {
             throw usage(e.getFile() + " " + (e.getReason() != null ? e.getReason()
                     : "already exists; app09 never overwrites a file"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the certificate files " + planned.all() + ": " + e, e);
-        } finally {
-            Arrays.fill(password, '\0');
         }
     }
 
@@ -112,24 +116,17 @@ final class CertCreateCommand implements Callable<Integer> {
         }
     }
 
-    private char[] password() {
-        String value = console.environment().get(passwordVariable);
-        if (value == null || value.isEmpty()) {
-            throw usage("put the PFX password in the environment variable " + passwordVariable
-                    + " (or name another with --pfx-password-env); the password is never taken on the command line");
-        }
-        char[] password = value.toCharArray();
+    /** Refuses a password a PFX cannot be opened with, and warns of a short one; names the variable, never the value. */
+    private void checkPassword(char[] password) {
         try {
             CertificateAndKey.checkPkcs12Password(password);
         } catch (IllegalArgumentException e) {
-            Arrays.fill(password, '\0');
             throw usage("$" + passwordVariable + ": " + e.getMessage());
         }
-        if (value.length() < SHORT_PASSWORD) {
+        if (password.length < SHORT_PASSWORD) {
             console.err().println("app09: warning: the PFX password is shorter than " + SHORT_PASSWORD
                     + " characters; anyone who gets the .pfx can try to guess it");
         }
-        return password;
     }
 
     private void describe(CertificateAndKey created, CertificateFiles files) {

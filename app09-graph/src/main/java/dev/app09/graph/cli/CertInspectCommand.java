@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -65,33 +64,21 @@ final class CertInspectCommand implements Callable<Integer> {
         if (maxValidityMonths < 1) {
             throw usage("--max-validity-months " + maxValidityMonths + ": expected a number of months, 1 or more");
         }
-        char @Nullable [] password = password();
+        if (passwordVariable != null && console.environment().get(passwordVariable) == null) {
+            throw usage("--password-env " + passwordVariable + ": the environment variable is not set");
+        }
         Inspection inspection;
         try {
-            inspection = CertificateInspector.inspect(file, password);
+            inspection = EnvironmentPassword.use(console, passwordVariable, password -> CertificateInspector.inspect(file,
+                    password));
         } catch (NoSuchFileException e) {
             throw usage(file + ": no such file");
         } catch (IOException e) {
             throw usage(file + " cannot be read: " + e.getMessage());
-        } finally {
-            if (password != null) {
-                Arrays.fill(password, '\0');
-            }
         }
         UploadVerdict verdict = UploadCheck.check(inspection, instant, Period.ofMonths(maxValidityMonths));
         print(inspection, verdict);
         return verdict.acceptable() ? ExitCode.PASS : ExitCode.BAD_INPUT;
-    }
-
-    private char @Nullable [] password() {
-        if (passwordVariable == null) {
-            return null;
-        }
-        String value = console.environment().get(passwordVariable);
-        if (value == null) {
-            throw usage("--password-env " + passwordVariable + ": the environment variable is not set");
-        }
-        return value.toCharArray();
     }
 
     private void print(Inspection inspection, UploadVerdict verdict) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * What the command talks to: standard output for results, standard error for progress and
@@ -11,7 +12,7 @@ import java.util.Map;
  *
  * @param out where results go unless {@code --output} says otherwise
  * @param err where progress, warnings and errors go
- * @param environment environment variables
+ * @param environment environment variables (a PFX password among them: {@link #toString()} shows only their names)
  * @param terminal whether to draw progress as one live line (for a person at a terminal) or as plain
  *     lines (for logs); {@link Main} decides by whether the process has a console, as Java 17
  *     cannot ask about standard error alone
@@ -23,5 +24,12 @@ public record Console(PrintStream out, PrintStream err, Map<String, String> envi
         requireNonNull(out, "out");
         requireNonNull(err, "err");
         environment = Map.copyOf(environment);
+    }
+
+    /** @return the streams and the names of the environment variables, never their values: some hold passwords */
+    @Override
+    public String toString() {
+        return "Console[out=" + out + ", err=" + err + ", environment=" + new TreeSet<>(environment.keySet())
+                + ", terminal=" + terminal + "]";
     }
 }

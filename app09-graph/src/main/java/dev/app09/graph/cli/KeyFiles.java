@@ -5,10 +5,12 @@ import dev.app09.certs.CertificateKeyFile;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import picocli.CommandLine;
 
-/** Reads a certificate with its private key named on the command line, its password from the environment. */
+/**
+ * Reads a certificate with its private key named on the command line, its password from the
+ * environment (as {@link EnvironmentPassword} hands it: wiped once the file is read).
+ */
 final class KeyFiles {
 
     private KeyFiles() {
@@ -21,22 +23,17 @@ final class KeyFiles {
      */
     static CertificateAndKey read(CommandLine.Model.CommandSpec spec, Console console, String option, Path file,
             String passwordVariable) {
-        String value = console.environment().get(passwordVariable);
-        char[] password = value == null ? null : value.toCharArray();
         try {
-            return CertificateKeyFile.read(file, password);
+            return EnvironmentPassword.use(console, passwordVariable, password -> CertificateKeyFile.read(file, password));
         } catch (NoSuchFileException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + " " + file + ": no such file");
         } catch (IOException e) {
             String message = e.getMessage();
-            if (password == null && message != null && message.contains("needs its password")) {
+            if (console.environment().get(passwordVariable) == null && message != null
+                    && message.contains("needs its password")) {
                 message += ": put it in the environment variable " + passwordVariable;
             }
             throw new CommandLine.ParameterException(spec.commandLine(), option + " " + message);
-        } finally {
-            if (password != null) {
-                Arrays.fill(password, '\0');
-            }
         }
     }
 }

@@ -274,10 +274,21 @@ abstract class SourceOptions {
                 throw usage(certificateOption() + " " + file + " is a PFX: put its password in the environment variable "
                         + passwordVariable() + " (app09 takes no password on the command line)");
             }
+            requireOpens(console, file);
             return builder.pfxCertificate(file.toString()).clientCertificatePassword(password).build();
         }
         requirePemWithKey(file);
+        requireOpens(console, file);
         return builder.pemCertificate(file.toString()).build();
+    }
+
+    /**
+     * Opens the certificate's key once before any request: azure-identity opens it only when Graph
+     * asks for a token, and a wrong password or a damaged key would then fail every request, each
+     * retried as if the network had failed, for minutes, and end as an incomplete scan.
+     */
+    private void requireOpens(Console console, Path file) {
+        KeyFiles.read(spec, console, certificateOption(), file, passwordVariable());
     }
 
     /**

@@ -125,7 +125,12 @@ final class GraphObjects {
         }
     }
 
+    /** A password credential; no value of it is quoted beyond three characters in an error (any could be a secret). */
     static PasswordCredential password(JsonCursor in) {
+        return in.quotingAsAHint(() -> readPassword(in));
+    }
+
+    private static PasswordCredential readPassword(JsonCursor in) {
         JsonCursor.Position at = in.position();
         var p = new Credential("password credential") {
             @Nullable String hint;

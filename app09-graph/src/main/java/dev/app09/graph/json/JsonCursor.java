@@ -42,6 +42,8 @@ final class JsonCursor implements Closeable {
     /** Windows PowerShell writes dates as {@code "/Date(1714557600000)/"} (sometimes with an offset). */
     private static final Pattern MS_DATE = Pattern.compile("^/Date\\((-?\\d+)([+-]\\d{4})?\\)/$");
     private static final int QUOTE_LIMIT = 40;
+    /** Graph's hint shows a secret's first three characters: no more of a value that may be one is quoted. */
+    private static final int SECRET_QUOTE_LIMIT = 3;
     /** Jackson's own pointer into the source, e.g. "(start marker at [Source: ...; line: 1, column: 12])": we give ours. */
     private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*\\(start marker at \\[Source:.*?\\]\\)|\\s*at \\[Source:.*?\\]");
     /**
@@ -71,6 +73,7 @@ final class JsonCursor implements Closeable {
 
     private final JsonParser parser;
     private final String source;
+    private int quoteLimit = QUOTE_LIMIT;
 
     private JsonCursor(JsonParser parser, String source) {
         this.parser = parser;
@@ -367,8 +370,23 @@ final class JsonCursor implements Closeable {
         };
     }
 
-    private static String quote(String text) {
-        return text.length() <= QUOTE_LIMIT ? text : text.substring(0, QUOTE_LIMIT) + "...";
+    /**
+     * Reads something that may hold a secret where it should not (a password credential: its
+     * secretText is skipped unread, but a secret pasted in place of the object, or of its keyId,
+     * would be quoted back): any value an error message quotes meanwhile is cut to three characters.
+     */
+    <T> T quotingAsAHint(Supplier<T> read) {
+        int outer = quoteLimit;
+        quoteLimit = SECRET_QUOTE_LIMIT;
+        try {
+            return read.get();
+        } finally {
+            quoteLimit = outer;
+        }
+    }
+
+    private String quote(String text) {
+        return text.length() <= quoteLimit ? text : text.substring(0, quoteLimit) + "...";
     }
 
     private String text() {

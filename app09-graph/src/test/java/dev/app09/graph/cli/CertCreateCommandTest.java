@@ -12,6 +12,8 @@ import java.security.cert.X509Certificate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code app09 cert create}: the files a user uploads and loads, and the mistakes it refuses. */
 final class CertCreateCommandTest {
@@ -83,6 +85,33 @@ final class CertCreateCommandTest {
         assertThat(run.err()).contains("App.pfx", "never overwrites").doesNotContain("\tat ");
         assertThat(dir.resolve("App.pfx")).hasContent("precious");
         assertThat(dir.resolve("App.cer")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "a link to {0}")
+    @ValueSource(strings = {"an existing file", "a missing file"})
+    void a_key_file_name_taken_by_a_link_is_refused_and_nothing_is_written_through_it(String to) throws Exception {
+        Path elsewhere = dir.resolve("elsewhere");
+        Files.createDirectories(elsewhere);
+        Path target = elsewhere.resolve("collected.pem");
+        if (to.equals("an existing file")) {
+            Files.writeString(target, "someone else's");
+        }
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.createSymbolicLink(out.resolve("App.key.pem"), target);
+
+        CommandRun run = CommandRun.withEnvironment(ENVIRONMENT, "cert", "create", "--subject", "CN=App", "--out",
+                out.toString(), "--pem-bundle");
+
+        assertThat(run.status()).as("%s", run).isEqualTo(2);
+        assertThat(run.err()).contains("App.key.pem", "never overwrites");
+        try (var written = Files.list(out)) {
+            assertThat(written).containsExactly(out.resolve("App.key.pem"));
+        }
+        if (to.equals("an existing file")) {
+            assertThat(target).hasContent("someone else's");
+        } else {
+            assertThat(target).doesNotExist();
+        }
     }
 
     @Test

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.app09.certs.CertificateAndKey;
+import dev.app09.certs.CertificateFiles;
+import dev.app09.certs.CertificateRequest;
+import dev.app09.certs.SelfSignedCertificates;
 import dev.app09.core.rules.Verdict;
 import dev.app09.testkit.json.ExportFolder;
 import dev.app09.testkit.tenant.SampleTenant;
@@ -205,6 +209,18 @@ final class ScanCommandErrorsTest {
                     "contoso.onmicrosoft.com", "--client-id", CLIENT_ID, "--certificate", pfx.toString());
 
             assertThat(assertRefused(run)).contains(pfx.toString()).contains("APP09_CERTIFICATE_PASSWORD");
+        }
+
+        @Test
+        void a_pfx_its_password_does_not_open_is_refused_at_once_not_retried_as_a_network_failure() throws IOException {
+            CertificateAndKey key = SelfSignedCertificates.create(CertificateRequest.of("CN=app09"), CommandRun.CLOCK);
+            Path pfx = CertificateFiles.write(temp, "app09", key, "the right password".toCharArray(), false).pfx();
+
+            CommandRun run = CommandRun.withEnvironment(Map.of("APP09_CERTIFICATE_PASSWORD", "a wrong password"), "scan",
+                    "--tenant-id", "contoso.onmicrosoft.com", "--client-id", CLIENT_ID, "--certificate", pfx.toString());
+
+            assertThat(assertRefused(run)).contains("--certificate " + pfx, "the password does not open")
+                    .doesNotContain("a wrong password");
         }
 
         @Test

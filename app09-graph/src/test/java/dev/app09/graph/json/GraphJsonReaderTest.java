@@ -776,6 +776,12 @@ final class GraphJsonReaderTest {
                     argumentSet("the input cut short right after it",
                             WITH_SECRET_TEXT.substring(0, WITH_SECRET_TEXT.indexOf(SECRET) + SECRET.length() + 1)),
                     argumentSet("a control character inside it", WITH_SECRET_TEXT.replace(SECRET, "s3cr3t\u0001-value")),
+                    argumentSet("the secret alone in place of the credential", """
+                            [{"id": "42456e3b-99f5-3ecf-95e8-16e22674e7f9", "appId": "b645bb45-424a-371f-bca6-38156621dd66",
+                              "passwordCredentials": ["s3cr3t-value"]}]
+                            """),
+                    argumentSet("the secret as the credential's keyId", WITH_SECRET_TEXT.replace(
+                            "\"keyId\": \"2fb09899-42aa-35b3-97c5-c1c1fc2910cf\"", "\"keyId\": \"s3cr3t-value\"")),
                     argumentSet("PowerShell's SecretText beside a bad date", """
                             [{"Id": "42456e3b-99f5-3ecf-95e8-16e22674e7f9", "AppId": "b645bb45-424a-371f-bca6-38156621dd66",
                               "PasswordCredentials": [{"KeyId": "2fb09899-42aa-35b3-97c5-c1c1fc2910cf",
