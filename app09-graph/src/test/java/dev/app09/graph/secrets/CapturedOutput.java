@@ -16,7 +16,7 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * Everything a run writes besides its own console, while open: every java.util.logging record at
- * every level (SLF4J's events too, routed there by {@link JulRoutedLogger}), each with its
+ * every level (SLF4J's events too, routed there by the test-scoped slf4j-jdk14 binding), each with its
  * exception's whole stack trace, and whatever anything prints to {@code System.out} or {@code
  * System.err}. Closing it puts the JVM back as it was. Tests run one at a time in this module, so
  * the process-wide streams and loggers are the run's alone. Left out: the records of the JDK's
@@ -74,7 +74,6 @@ final class CapturedOutput implements AutoCloseable {
         PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
         System.setOut(capture);
         System.setErr(capture);
-        JulRoutedLogger.routing(true);
     }
 
     /** @return a capture, open until closed */
@@ -103,7 +102,6 @@ final class CapturedOutput implements AutoCloseable {
 
     @Override
     public void close() {
-        JulRoutedLogger.routing(false);
         System.out.flush();
         System.setOut(stdout);
         System.setErr(stderr);
