@@ -150,7 +150,7 @@ final class GraphCalls {
     private <T> void follow(String collection, String what, Supplier<RequestInformation> first, PageReader<T> reader,
             Function<List<T>, Long> pages) {
         RequestInformation firstRequest = first.get();
-        Map<String, Set<String>> headers = firstRequest.headers;
+        Map<String, Set<String>> headers = ownHeaders(firstRequest);
         Set<String> followed = new HashSet<>();
         Supplier<RequestInformation> request = () -> firstRequest;
         Prefetch prefetch = null;
@@ -259,6 +259,21 @@ final class GraphCalls {
                 }
             }
         }
+    }
+
+    /**
+     * The headers a request was built with, copied before it is sent: the credential adds its token
+     * to the request itself, and a next link must get one only where the credential sends it (never
+     * by copy, to whatever host the link names).
+     */
+    private static Map<String, Set<String>> ownHeaders(RequestInformation request) {
+        Map<String, Set<String>> headers = new HashMap<>();
+        request.headers.forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Authorization")) {
+                headers.put(name, Set.copyOf(values));
+            }
+        });
+        return headers;
     }
 
     /**

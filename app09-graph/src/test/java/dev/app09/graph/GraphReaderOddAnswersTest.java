@@ -2,6 +2,8 @@ package dev.app09.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.app09.core.model.ScanProblem.Impact;
@@ -15,15 +17,18 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /**
  * Answers the testkit's fake Graph never gives, from a bare JDK HTTP server on loopback: a
@@ -37,6 +42,8 @@ final class GraphReaderOddAnswersTest {
              "federatedIdentityCredentials": []}""";
 
     private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
+    /** The Authorization header of each request by path ("" when there was none). */
+    private final Map<String, List<String>> authorizations = new ConcurrentHashMap<>();
     private final RecordingListener listener = new RecordingListener();
     private HttpServer server;
 
@@ -126,6 +133,26 @@ final class GraphReaderOddAnswersTest {
                 .contains("federatedIdentityCredentials are paged");
     }
 
+    @Test
+    void a_next_link_to_the_same_host_gets_the_token_and_one_to_another_host_is_sent_none() {
+        int port = server.getAddress().getPort();
+        answer("/v1.0/applications", new Answer(200, "application/json", "{\"@odata.nextLink\": \"http://127.0.0.1:" + port
+                + "/v1.0/second\", \"value\": [" + PAYROLL + "]}", null));
+        answer("/v1.0/second", new Answer(200, "application/json", "{\"@odata.nextLink\": \"http://localhost:" + port
+                + "/v1.0/elsewhere\", \"value\": []}", null));
+        answer("/v1.0/elsewhere", new Answer(200, "application/json", "{\"value\": []}", null));
+        TokenCredential credential = request -> Mono.just(new AccessToken("canary-token", OffsetDateTime.now().plusHours(1)));
+
+        GraphReader.builder().graphRoot(URI.create("http://127.0.0.1:" + port)).credential(credential)
+                .retryPolicy(new RetryPolicy(3, Duration.ofSeconds(5), Duration.ofMillis(10))).build().read();
+
+        assertThat(authorizations).as("requests to 127.0.0.1 carry the token").containsKey("/v1.0/applications");
+        assertThat(authorizations.get("/v1.0/applications")).allMatch(header -> header.equals("Bearer canary-token"));
+        assertThat(authorizations.get("/v1.0/second")).as("a next page on Graph's host").containsOnly("Bearer canary-token");
+        assertThat(authorizations).as("the link to localhost was followed").containsKey("/v1.0/elsewhere");
+        assertThat(authorizations.get("/v1.0/elsewhere")).as("and sent no token").containsOnly("");
+    }
+
     private TenantSnapshot read() {
         return reader().read();
     }
@@ -142,6 +169,9 @@ final class GraphReaderOddAnswersTest {
 
     /** Answers each path's queue in order; the last answer repeats. */
     private void answer(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        authorizations.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new CopyOnWriteArrayList<>())
+                .add(authorization == null ? "" : authorization);
         Deque<Answer> queue = answers.get(exchange.getRequestURI().getPath());
         Answer answer = queue == null ? new Answer(404, "application/json", "{\"error\": {\"code\": \"NotFound\"}}", null)
                 : queue.size() > 1 ? queue.poll() : queue.peek();
