@@ -110,7 +110,8 @@ public final class ExportReader {
         if (!read.onePage()) {
             return SignInEvidence.of(read.items());
         }
-        problems.add(ScanProblem.warning(SIGN_INS, "the file holds one page of a paged answer (it has an "
+        // As a live read of the evidence that fails: the report would lack findings a whole file gives.
+        problems.add(ScanProblem.incomplete(SIGN_INS, "the file holds one page of a paged answer (it has an "
                 + "@odata.nextLink), so it is not used: no secret is called in use or unused; export every page"));
         return null;
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What issue 8's fault matrices are made of: the faults, each aimed once at one request that a
@@ -25,31 +26,38 @@ final class FaultMatrix {
     }
 
     /**
-     * A fault, and whether a client must ride it out (end as if it had not happened). A fault
-     * that is not ridden may still be, or the run must stop saying why.
+     * A fault, whether a client must ride it out (end as if it had not happened), and how long a
+     * scan that retries it says it waits. A fault that is not ridden may still be, or the run must
+     * stop saying why.
+     *
+     * @param announced the wait a scan's progress announces before the retry: Graph's Retry-After (0 s)
+     *     when it names one, else the first backoff of {@link #QUICK} (10 ms); null when the scan
+     *     may not announce one
      */
-    record Injected(String name, Fault fault, boolean ridden) {
+    record Injected(String name, Fault fault, boolean ridden, @Nullable String announced) {
 
         /** @return every fault of the matrix, on any answer */
         static List<Injected> all() {
             return List.of(
-                    new Injected("429 with Retry-After", Fault.throttled(Duration.ZERO), true),
-                    new Injected("429 without Retry-After", Fault.throttledWithoutRetryAfter(), true),
-                    new Injected("500", Fault.status(500), false),
-                    new Injected("503", Fault.status(503), true),
-                    new Injected("dropped connection", Fault.connectionReset(), true),
-                    new Injected("truncated body", Fault.truncatedJson(), false),
-                    new Injected("malformed JSON", Fault.malformedJson(), false),
-                    new Injected("next link repeated", Fault.repeatedNextLink(), false),
-                    new Injected("empty page with a next link", Fault.emptyPage(), true));
+                    new Injected("429 with Retry-After", Fault.throttled(Duration.ZERO), true, "0 s"),
+                    new Injected("429 without Retry-After", Fault.throttledWithoutRetryAfter(), true, "10 ms"),
+                    new Injected("500", Fault.status(500), false, null),
+                    new Injected("503", Fault.status(503), true, "10 ms"),
+                    // OkHttp itself may resend a read whose pooled connection broke, before app09 sees it.
+                    new Injected("dropped connection", Fault.connectionReset(), true, null),
+                    new Injected("truncated body", Fault.truncatedJson(), false, null),
+                    new Injected("malformed JSON", Fault.malformedJson(), false, null),
+                    new Injected("next link repeated", Fault.repeatedNextLink(), false, null),
+                    new Injected("empty page with a next link", Fault.emptyPage(), true, null));
         }
 
         /** @return the faults of a write that took effect before its answer failed */
         static List<Injected> afterApplying() {
             return List.of(
-                    new Injected("500 after applying", Fault.status(500).afterApplying(), false),
-                    new Injected("503 after applying", Fault.status(503).afterApplying(), false),
-                    new Injected("dropped connection after applying", Fault.connectionReset().afterApplying(), false));
+                    new Injected("500 after applying", Fault.status(500).afterApplying(), false, null),
+                    new Injected("503 after applying", Fault.status(503).afterApplying(), false, null),
+                    new Injected("dropped connection after applying", Fault.connectionReset().afterApplying(), false,
+                            null));
         }
 
         /** @return whether the fault reshapes a page, and so only fires on a page of a collection */

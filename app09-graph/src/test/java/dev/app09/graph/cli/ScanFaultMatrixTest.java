@@ -96,6 +96,10 @@ final class ScanFaultMatrixTest {
         CommandRun run = run(scanned, request.aim(injected.fault())).command();
 
         assertThat(graph.server().journal().requests()).as("the fault fired").anyMatch(r -> r.fault() != null);
+        if (injected.announced() != null) {
+            assertThat(run.err()).as("the retry waits what Graph asked, else the backoff: %s", run)
+                    .containsPattern("retrying .* in " + injected.announced() + " \\(retry 1\\)");
+        }
         JsonNode report = run.json();
         if (run.status() == ExitCode.INCOMPLETE) {
             assertThat(injected.ridden()).as("%s should be ridden out: %s", injected.name(), run).isFalse();
