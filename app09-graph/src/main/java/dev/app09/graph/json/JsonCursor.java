@@ -23,8 +23,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -140,13 +142,20 @@ final class JsonCursor implements Closeable {
     /**
      * Reads the object at the current token, calling {@code fields} with each property name in
      * lower case while the cursor is on that property's value. The handler must consume the value.
+     * A name twice in one object, in any case, is refused: readers disagree on which one counts
+     * (the first, the last), and an input could show one tool a secret and app09 a certificate.
      */
     void object(String what, FieldHandler fields) {
         if (token() != JsonToken.START_OBJECT) {
             throw error("expected " + what + " (a JSON object), found " + describe());
         }
+        Set<String> seen = new HashSet<>();
         while (next("a property name or '}'") == JsonToken.FIELD_NAME) {
             String name = currentName().toLowerCase(Locale.ROOT);
+            if (!seen.add(name)) {
+                throw error("\"" + quote(currentName()) + "\" appears twice in " + what
+                        + " (names are compared without regard to case)");
+            }
             next("a value for \"" + currentName() + "\"");
             fields.field(name);
         }

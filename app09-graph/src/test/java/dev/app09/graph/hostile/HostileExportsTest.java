@@ -159,6 +159,16 @@ final class HostileExportsTest {
                 applications("a secret's end beyond the calendar", () -> utf8("[{" + APP_IDS + ", \"passwordCredentials\": [{"
                         + "\"keyId\": \"2fb09899-42aa-35b3-97c5-c1c1fc2910cf\", \"endDateTime\": \"+99999999999-01-01T00:00:00Z\"}]}]"),
                         ":1:", "expected endDateTime (an ISO-8601 date-time"),
+                // Names twice: readers disagree on which counts
+                applications("one property twice in an application", () -> utf8("[{" + APP_IDS
+                        + ", \"passwordCredentials\": [], \"passwordCredentials\": []}]"), ":1:",
+                        "\"passwordCredentials\" appears twice in an application"),
+                applications("one property twice, in two cases", () -> utf8("[{" + APP_IDS
+                        + ", \"keyCredentials\": [], \"KeyCredentials\": []}]"), ":1:",
+                        "\"KeyCredentials\" appears twice in an application (names are compared without regard to case)"),
+                applications("a keyId twice in one password credential", () -> utf8("[{" + APP_IDS + ", \"passwordCredentials\": [{"
+                        + "\"keyId\": \"2fb09899-42aa-35b3-97c5-c1c1fc2910cf\", \"keyId\": \"3fb09899-42aa-35b3-97c5-c1c1fc2910cf\"}]}]"),
+                        ":1:", "\"key...\" appears twice in a password credential"), // no more than a hint is quoted there
                 // Objects twice
                 applications("one application id twice", () -> utf8("[{" + APP_IDS + "}, {\"id\": \"42456e3b-99f5-3ecf-95e8-16e22674e7f9\", "
                         + "\"appId\": \"c645bb45-424a-371f-bca6-38156621dd66\"}]"), ": ",

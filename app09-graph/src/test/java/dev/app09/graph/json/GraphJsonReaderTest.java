@@ -1370,17 +1370,17 @@ final class GraphJsonReaderTest {
                     Instant.parse("2026-05-30T00:00:00Z")));
         }
 
+        /** A row with {@code properties}, and a clientSecret keyType unless they give one. */
         private CredentialSignIn row(String properties) {
             String json = """
                     {"value": [{
                       "keyId": "2fb09899-42aa-35b3-97c5-c1c1fc2910cf",
                       "appId": "b645bb45-424a-371f-bca6-38156621dd66",
-                      "keyType": "clientSecret",
+                      %s
                       "credentialOrigin": "application",
                       %s
                     }]}
-                    """.formatted(properties);
-            // later properties win: keyType given in `properties` replaces the default above
+                    """.formatted(properties.contains("\"keyType\"") ? "" : "\"keyType\": \"clientSecret\",", properties);
             List<CredentialSignIn> rows = read(GraphJsonReader.CREDENTIAL_SIGN_INS, json);
             assertThat(rows).hasSize(1);
             return rows.get(0);
