@@ -277,8 +277,8 @@ abstract class SourceOptions {
             requireOpens(console, file);
             return builder.pfxCertificate(file.toString()).clientCertificatePassword(password).build();
         }
+        requireOpens(console, file); // first: it refuses what is not a regular file of a sane size (a pipe, /dev/zero)
         requirePemWithKey(file);
-        requireOpens(console, file);
         return builder.pemCertificate(file.toString()).build();
     }
 

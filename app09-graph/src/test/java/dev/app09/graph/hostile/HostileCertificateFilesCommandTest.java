@@ -20,7 +20,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -97,6 +99,35 @@ final class HostileCertificateFilesCommandTest {
         assertNoInternals(run);
         assertThat(run.status()).as("%s", run).isEqualTo(BAD_INPUT);
         assertThat(run.err()).as("%s", run).startsWith("app09: --proof-key " + file + ": ").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void a_named_pipe_as_the_sign_in_certificate_is_refused_without_waiting_for_a_writer() throws Exception {
+        Path pipe = NamedPipes.create(temp.resolve("app09.pem"));
+
+        CommandRun run = assertTimeoutPreemptively(HANG, () -> signIn(pipe));
+
+        assertNoInternals(run);
+        assertThat(run.status()).as("%s", run).isEqualTo(BAD_INPUT);
+        assertThat(run.err()).as("%s", run).startsWith("app09: --certificate " + pipe);
+    }
+
+    @Test
+    void an_endless_file_as_the_sign_in_certificate_is_refused_before_it_is_read() throws IOException {
+        Path endless = Files.createSymbolicLink(temp.resolve("app09.pem"), Path.of("/dev/zero"));
+        Assumptions.assumeTrue(Files.exists(endless), "no /dev/zero here");
+
+        CommandRun run = assertTimeoutPreemptively(HANG, () -> signIn(endless));
+
+        assertNoInternals(run);
+        assertThat(run.status()).as("%s", run).isEqualTo(BAD_INPUT);
+        assertThat(run.err()).as("%s", run).startsWith("app09: --certificate " + endless);
+    }
+
+    /** A live scan signing in with that certificate file: it is opened before any request. */
+    private static CommandRun signIn(Path certificate) {
+        return CommandRun.of("scan", "--tenant-id", "7d1e6f3a-0000-4000-8000-000000000a09", "--client-id",
+                "b645bb45-424a-371f-bca6-38156621dd66", "--certificate", certificate.toString());
     }
 
     private static byte[] pem(String label, byte[] der) {

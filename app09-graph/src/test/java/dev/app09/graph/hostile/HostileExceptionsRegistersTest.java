@@ -24,7 +24,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,15 +101,7 @@ final class HostileExceptionsRegistersTest {
 
     @Test
     void a_named_pipe_given_as_the_register_is_refused_without_waiting_for_a_writer() throws Exception {
-        Path pipe = temp.resolve("exceptions.json");
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
-        } catch (IOException e) {
-            Assumptions.abort("mkfifo is not available: " + e.getMessage());
-            return;
-        }
-        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+        Path pipe = NamedPipes.create(temp.resolve("exceptions.json"));
 
         assertThat(assertRefusedNaming(scan(pipe), pipe)).isEqualTo(": is not a regular file (--exceptions)");
     }

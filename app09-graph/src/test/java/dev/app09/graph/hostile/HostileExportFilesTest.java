@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +68,7 @@ final class HostileExportFilesTest {
     @Test
     void a_named_pipe_in_place_of_applications_json_is_refused_without_waiting_for_a_writer() throws Exception {
         Files.delete(applications);
-        mkfifo(applications);
+        NamedPipes.create(applications);
 
         assertThat(assertRefusedNaming(scan(), applications)).isEqualTo(": is a pipe or a device; expected a JSON file");
     }
@@ -122,14 +121,4 @@ final class HostileExportFilesTest {
         assertThat(Files.size(file)).isEqualTo(size);
     }
 
-    private static void mkfifo(Path file) throws Exception {
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
-        } catch (IOException e) {
-            Assumptions.abort("mkfifo is not available: " + e.getMessage());
-            return;
-        }
-        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
-    }
 }
