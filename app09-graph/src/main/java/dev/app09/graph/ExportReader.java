@@ -44,7 +44,9 @@ import org.jspecify.annotations.Nullable;
  * makes the snapshot incomplete: objects are missing.
  *
  * <p>Files are streamed, never read whole; one larger than {@value #MAX_FILE_BYTES} bytes, or that
- * is not a regular file (a folder, a pipe, a device), is refused before it is read.
+ * is not a regular file (a folder, a pipe, a device), is refused before it is read. What they hold
+ * is kept, so an export that would not fit in the JVM's heap with its report is refused, naming
+ * the file and how much memory to give, rather than read into an exhausted heap.
  */
 public final class ExportReader {
 
@@ -62,6 +64,8 @@ public final class ExportReader {
      * a larger one is refused before it is read rather than read for minutes into an exhausted heap.
      */
     public static final long MAX_FILE_BYTES = 4L * 1024 * 1024 * 1024;
+    /** What one object costs held, with its share of the report (BENCHMARKS.md: about 1 KiB). */
+    private static final long BYTES_PER_OBJECT = 1024;
 
     private ExportReader() {
     }
@@ -73,20 +77,36 @@ public final class ExportReader {
      *     short, has the wrong shape or a bad value (the message names file, line and column)
      */
     public static TenantSnapshot read(Path folder) {
+        return read(folder, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * As {@link #read(Path)}, within {@code heapBytes} of memory rather than the JVM's whole heap
+     * (for an application that reads exports beside other work).
+     *
+     * @param folder the export folder
+     * @param heapBytes the memory the export may take, held with its report: its files' bytes
+     *     (every string kept comes from them) and about 1 KiB per object
+     * @return the tenant it describes; incomplete when a file holds a partial answer
+     * @throws BadInputException as {@link #read(Path)} does, and when the export would take more
+     *     than {@code heapBytes} (the message names the file, and the object where it stopped)
+     */
+    public static TenantSnapshot read(Path folder, long heapBytes) {
         requireNonNull(folder, "folder");
         if (!Files.isDirectory(folder)) {
             throw new BadInputException(folder.toString(), 0, 0, "expected an export folder holding "
                     + APPLICATIONS + " and " + SERVICE_PRINCIPALS + "; it is not a readable folder");
         }
         List<ScanProblem> problems = new ArrayList<>();
-        List<Application> applications = required(folder, APPLICATIONS, GraphJsonReader.APPLICATIONS, problems);
+        HeapBudget budget = new HeapBudget(heapBytes);
+        List<Application> applications = required(folder, APPLICATIONS, GraphJsonReader.APPLICATIONS, problems, budget);
         List<ServicePrincipal> servicePrincipals =
-                required(folder, SERVICE_PRINCIPALS, GraphJsonReader.SERVICE_PRINCIPALS, problems);
+                required(folder, SERVICE_PRINCIPALS, GraphJsonReader.SERVICE_PRINCIPALS, problems, budget);
         unique(folder.resolve(APPLICATIONS), "applications", applications, Application::id, Application::appId);
         unique(folder.resolve(SERVICE_PRINCIPALS), "service principals", servicePrincipals, ServicePrincipal::id,
                 ServicePrincipal::appId);
-        AppManagementPolicy policy = Files.exists(folder.resolve(POLICY)) ? policy(folder.resolve(POLICY)) : null;
-        SignInEvidence evidence = Files.exists(folder.resolve(SIGN_INS)) ? evidence(folder, problems) : null;
+        AppManagementPolicy policy = Files.exists(folder.resolve(POLICY)) ? policy(folder.resolve(POLICY), budget) : null;
+        SignInEvidence evidence = Files.exists(folder.resolve(SIGN_INS)) ? evidence(folder, problems, budget) : null;
         try {
             return new TenantSnapshot(null, applications, servicePrincipals, policy, evidence, problems);
         } catch (IllegalArgumentException e) {
@@ -95,8 +115,9 @@ public final class ExportReader {
     }
 
     /** An inventory file holding one page misses objects: the snapshot is not complete. */
-    private static <T> List<T> required(Path folder, String name, GraphJsonReader<T> reader, List<ScanProblem> problems) {
-        FileRead<T> read = collection(folder, name, reader);
+    private static <T> List<T> required(Path folder, String name, GraphJsonReader<T> reader, List<ScanProblem> problems,
+            HeapBudget budget) {
+        FileRead<T> read = collection(folder, name, reader, budget);
         if (read.onePage()) {
             problems.add(ScanProblem.incomplete(name, "the file holds one page of a paged answer (it has an "
                     + "@odata.nextLink): export every page (Get-MgApplication -All, or follow @odata.nextLink)"));
@@ -105,8 +126,8 @@ public final class ExportReader {
     }
 
     /** Sign-in evidence is all or nothing: one page of it would call secrets used on later pages unused. */
-    private static @Nullable SignInEvidence evidence(Path folder, List<ScanProblem> problems) {
-        FileRead<CredentialSignIn> read = collection(folder, SIGN_INS, GraphJsonReader.CREDENTIAL_SIGN_INS);
+    private static @Nullable SignInEvidence evidence(Path folder, List<ScanProblem> problems, HeapBudget budget) {
+        FileRead<CredentialSignIn> read = collection(folder, SIGN_INS, GraphJsonReader.CREDENTIAL_SIGN_INS, budget);
         if (!read.onePage()) {
             return SignInEvidence.of(read.items());
         }
@@ -132,11 +153,14 @@ public final class ExportReader {
         }
     }
 
-    private static <T> FileRead<T> collection(Path folder, String name, GraphJsonReader<T> reader) {
+    private static <T> FileRead<T> collection(Path folder, String name, GraphJsonReader<T> reader, HeapBudget budget) {
         Path file = folder.resolve(name);
         List<T> items = new ArrayList<>();
-        try (InputStream in = open(file)) {
-            String nextLink = reader.read(in, file.toString(), items::add);
+        try (InputStream in = open(file, budget)) {
+            String nextLink = reader.read(in, file.toString(), item -> {
+                budget.hold(file, items.size() + 1);
+                items.add(item);
+            });
             return new FileRead<>(items, nextLink != null);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file.toString(), 0, 0,
@@ -146,8 +170,8 @@ public final class ExportReader {
         }
     }
 
-    private static @Nullable AppManagementPolicy policy(Path file) {
-        try (InputStream in = open(file)) {
+    private static @Nullable AppManagementPolicy policy(Path file, HeapBudget budget) {
+        try (InputStream in = open(file, budget)) {
             return GraphJsonReader.readPolicy(in, file.toString());
         } catch (IOException | UncheckedIOException e) {
             throw new BadInputException(file.toString(), 0, 0, "cannot be read: " + e.getMessage(), e);
@@ -155,10 +179,11 @@ public final class ExportReader {
     }
 
     /**
-     * Opens an export file that is a regular file of at most {@link #MAX_FILE_BYTES}: opening a
-     * named pipe would wait for a writer for ever, and a folder or a device is no export file.
+     * Opens an export file that is a regular file of at most {@link #MAX_FILE_BYTES} and fits the
+     * budget: opening a named pipe would wait for a writer for ever, and a folder or a device is
+     * no export file.
      */
-    private static InputStream open(Path file) throws IOException {
+    private static InputStream open(Path file, HeapBudget budget) throws IOException {
         if (Files.isDirectory(file)) {
             throw new BadInputException(file.toString(), 0, 0, "is a folder; expected a JSON file");
         }
@@ -170,7 +195,51 @@ public final class ExportReader {
             throw new BadInputException(file.toString(), 0, 0, String.format(Locale.ROOT,
                     "is %,d bytes; app09 reads export files of at most 4 GiB (%,d bytes)", size, MAX_FILE_BYTES));
         }
+        budget.file(file, size);
         return Files.newInputStream(file);
+    }
+
+    /**
+     * What holding an export costs, at most: its files' bytes and {@link #BYTES_PER_OBJECT} per
+     * object, against the heap it may take. Not thread-safe: one read uses it.
+     */
+    private static final class HeapBudget {
+        private final long heapBytes;
+        private long fileBytes;
+        private long objects;
+
+        HeapBudget(long heapBytes) {
+            this.heapBytes = heapBytes;
+        }
+
+        /** Counts a file about to be read, of {@code size} bytes: refused, unread, when the files alone are too many bytes. */
+        void file(Path file, long size) {
+            fileBytes += size;
+            if (fileBytes + objects * BYTES_PER_OBJECT > heapBytes) {
+                throw tooLarge(file.toString(), "the export's files up to this one (" + mib(fileBytes) + ")");
+            }
+        }
+
+        /** Counts one more object of {@code file}, its {@code number}th. */
+        void hold(Path file, long number) {
+            objects++;
+            if (fileBytes + objects * BYTES_PER_OBJECT > heapBytes) {
+                throw tooLarge(file.toString(), String.format(Locale.ROOT, "at its %,dth object, the export's files (%s) "
+                        + "and the %,d objects read", number, mib(fileBytes), objects));
+            }
+        }
+
+        private BadInputException tooLarge(String source, String what) {
+            return new BadInputException(source, 0, 0, "this export does not fit in this JVM's memory (" + mib(heapBytes)
+                    + ") with its report: " + what + " take more, at about 1 KiB an object. Give Java more memory "
+                    + "(java -Xmx... -jar app09.jar: the files' size and 1 KiB per object, at least), or scan the tenant "
+                    + "through Graph, which streams");
+        }
+
+        private static String mib(long bytes) {
+            return bytes >= 1024 * 1024 ? String.format(Locale.ROOT, "%,d MiB", bytes / (1024 * 1024))
+                    : String.format(Locale.ROOT, "%,d KiB", bytes / 1024);
+        }
     }
 
     /** What one export file held, and whether it was only the first page of a paged answer. */

@@ -69,12 +69,22 @@ final class PolicyOptions {
         return policy;
     }
 
-    /** A folder or a named pipe is refused before it is opened: opening a pipe waits for a writer. */
+    /** The largest exceptions register read: thousands of entries are a few hundred kilobytes. */
+    static final long MAX_REGISTER_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * A folder or a named pipe is refused before it is opened (opening a pipe waits for a writer),
+     * and so is a register larger than {@value #MAX_REGISTER_BYTES} bytes: it is held whole.
+     */
     private static ExceptionRegister register(Path file) {
         try {
             if (!Files.isRegularFile(file)) {
                 throw new BadInputException(file.toString(), 0, 0, Files.exists(file)
                         ? "is not a regular file (--exceptions)" : "no such file (--exceptions)");
+            }
+            if (Files.size(file) > MAX_REGISTER_BYTES) {
+                throw new BadInputException(file.toString(), 0, 0, String.format(java.util.Locale.ROOT,
+                        "is %,d bytes; an exceptions register is read up to 16 MiB (--exceptions)", Files.size(file)));
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return ExceptionsFile.read(in, file.toString());

@@ -44,6 +44,8 @@ abstract class SourceOptions {
 
     static final String DEFAULT_PASSWORD_VARIABLE = "APP09_CERTIFICATE_PASSWORD";
     private static final String PEM_BEGIN = "-----BEGIN ";
+    /** A certificate and its key take a few kilobytes; what is larger is not one. */
+    private static final long MAX_PEM_BYTES = 1024 * 1024;
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     private CommandLine.Model.CommandSpec spec;
@@ -277,8 +279,8 @@ abstract class SourceOptions {
             requireOpens(console, file);
             return builder.pfxCertificate(file.toString()).clientCertificatePassword(password).build();
         }
-        requireOpens(console, file); // first: it refuses what is not a regular file of a sane size (a pipe, /dev/zero)
         requirePemWithKey(file);
+        requireOpens(console, file);
         return builder.pemCertificate(file.toString()).build();
     }
 
@@ -296,6 +298,15 @@ abstract class SourceOptions {
      * fails obscurely. Only the labels of the PEM blocks are looked at, never their content.
      */
     private void requirePemWithKey(Path file) {
+        try {
+            // A named pipe would be waited on for ever, and /dev/zero read until the heap is exhausted.
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_PEM_BYTES) {
+                throw usage(certificateOption() + " " + file + " is not a certificate file: expected a regular file of at "
+                        + "most 1 MiB");
+            }
+        } catch (IOException e) {
+            throw usage(certificateOption() + " " + file + " cannot be read: " + e.getMessage());
+        }
         Set<String> labels;
         try (Stream<String> lines = Files.lines(file, StandardCharsets.US_ASCII)) {
             labels = lines.map(String::trim)

@@ -2,8 +2,10 @@ package dev.app09.graph.hostile;
 
 import static dev.app09.graph.hostile.CommandChecks.assertRefusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.app09.graph.BadInputException;
 import dev.app09.graph.ExportReader;
 import dev.app09.graph.cli.CommandRun;
 import dev.app09.testkit.json.ExportFolder;
@@ -105,10 +107,23 @@ final class HostileExportFilesTest {
     }
 
     @Test
-    void a_file_of_exactly_the_size_app09_reads_is_read_and_judged_on_its_content() throws IOException {
+    void a_file_of_exactly_the_size_app09_reads_is_refused_unread_when_it_would_not_fit_in_the_heap() throws IOException {
         sparse(applications, "[]".getBytes(StandardCharsets.UTF_8), ExportReader.MAX_FILE_BYTES);
 
-        assertThat(assertRefusedNaming(scan(), applications)).startsWith(":1:").contains("not valid JSON: Illegal character");
+        assertThat(Runtime.getRuntime().maxMemory()).as("the tests' heap (-Xmx2g in the pom)")
+                .isLessThan(ExportReader.MAX_FILE_BYTES);
+        assertThat(assertRefusedNaming(scan(), applications)).startsWith(": this export does not fit in this JVM's memory")
+                .contains("the export's files up to this one (4,096 MiB)", "-Xmx");
+    }
+
+    @Test
+    void an_export_of_valid_objects_too_many_for_the_heap_is_refused_at_the_object_that_breaks_it() {
+        long heap = 20 * 1024; // contoso's files take a few KiB, its 20 applications and 23 service principals 1 KiB each
+
+        Throwable refused = catchThrowable(() -> ExportReader.read(export, heap));
+
+        assertThat(refused).isInstanceOf(BadInputException.class).hasMessageStartingWith(applications + ": this export "
+                + "does not fit in this JVM's memory (20 KiB) with its report: at its ").hasMessageContaining("-Xmx");
     }
 
     /** A file of {@code size} bytes that starts with {@code start} and is NUL bytes after: sparse, so free. */
