@@ -761,6 +761,15 @@ final class GraphJsonReaderTest {
 
             assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain("r3t-value");
             assertThat(e.problem()).doesNotContain(SECRET);
+            assertThat(e.getMessage()).as("no more than Graph's hint, three characters, is quoted").doesNotContain("s3cr");
+        }
+
+        @Test
+        void a_secret_given_as_a_key_id_is_quoted_by_three_characters_as_graphs_hint() {
+            String json = WITH_SECRET_TEXT.replace("\"keyId\": \"2fb09899-42aa-35b3-97c5-c1c1fc2910cf\"",
+                    "\"keyId\": \"s3cr3t-value\"");
+
+            assertThat(refusal(() -> read(GraphJsonReader.APPLICATIONS, json)).getMessage()).contains("\"s3c...\"");
         }
 
         static Stream<Arguments> spoiledCredentials() {

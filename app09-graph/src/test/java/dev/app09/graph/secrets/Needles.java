@@ -35,6 +35,8 @@ final class Needles {
     private static final int BYTE_SLICE = 24;
     private static final int BYTE_STEP = 12;
     private static final int TAIL = 16;
+    /** A piece of a secret's random part that chance does not write (hex: 16^8 values). */
+    private static final int WINDOW = 8;
 
     private final Map<String, List<String>> text = new LinkedHashMap<>();
     private final Map<String, List<byte[]>> bytes = new LinkedHashMap<>();
@@ -59,6 +61,11 @@ final class Needles {
         }
         add(name, value);
         add(name + " (its tail)", value.substring(value.length() - TAIL));
+        // Any 8 characters of its random part: more of a secret than Graph's three-character hint shows.
+        String random = value.substring(value.lastIndexOf('-') + 1);
+        for (int at = 0; at + WINDOW <= random.length(); at++) {
+            add(name + " (8 characters of it)", random.substring(at, at + WINDOW));
+        }
         bytes.computeIfAbsent(name, n -> new ArrayList<>()).add(value.getBytes(StandardCharsets.UTF_8));
         bytes.get(name).add(value.getBytes(StandardCharsets.UTF_16BE));
         return this;

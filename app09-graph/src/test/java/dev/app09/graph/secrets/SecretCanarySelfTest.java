@@ -90,6 +90,9 @@ final class SecretCanarySelfTest {
                 .contains("the canary secret (its tail)");
         assertThat(needles.foundIn(Canaries.PASSWORD.getBytes(StandardCharsets.UTF_16LE))).contains("the PFX password");
         assertThat(needles.foundIn("hint CAN, Q8~, " + Canaries.SECRET.substring(0, 20))).as("a cut secret").isEmpty();
+        String random = Canaries.SECRET.substring(Canaries.SECRET.lastIndexOf('-') + 1);
+        assertThat(needles.foundIn("keyId \"" + random.substring(5, 13) + "...\"")).as("8 characters of it, anywhere")
+                .contains("the canary secret (8 characters of it)");
     }
 
     @Test
