@@ -10,8 +10,10 @@ import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.report.CsvReport;
 import dev.app09.core.report.MarkdownReport;
 import dev.app09.core.report.Report;
+import dev.app09.core.report.Summary;
 import dev.app09.core.report.TextReport;
 import dev.app09.core.rules.Policy;
+import dev.app09.core.rules.WorkloadAssessment;
 import dev.app09.graph.BadInputException;
 import dev.app09.graph.ExportReader;
 import dev.app09.graph.cli.CommandRun;
@@ -31,8 +33,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,6 +57,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 final class ExportFuzzTest {
 
     private static final int ITERATIONS = 1_000;
+    /** Mutants every target gets, however slow the machine: the budget only adds more. */
+    private static final int MIN_MUTANTS = 200;
     /** How long one target may fuzz: a few seconds of the normal build. */
     private static final Duration BUDGET = Duration.ofMillis(2_500);
     /** Not a performance bound: no mutant of a 12 KB file needs this long, short of a hang. */
@@ -89,7 +96,8 @@ final class ExportFuzzTest {
         long deadline = System.nanoTime() + BUDGET.toNanos();
         int read = 0;
         int refused = 0;
-        for (int i = 0; i < ITERATIONS && System.nanoTime() < deadline; i++) {
+        // At least MIN_MUTANTS whatever the machine's speed, then as many as the budget allows.
+        for (int i = 0; i < ITERATIONS && (i < MIN_MUTANTS || System.nanoTime() < deadline); i++) {
             Path export = exports.get(random.nextInt(exports.size()));
             Path file = export.resolve(target.file());
             byte[] original = Files.readAllBytes(file);
@@ -156,11 +164,29 @@ final class ExportFuzzTest {
             snapshot = ExportReader.read(export);
         }
         Report report = Assessor.assess(snapshot, policy, sample.asOf());
+        assertCorrect(report, snapshot);
         JsonReport.write(report, OutputStream.nullOutputStream());
         StringBuilder text = new StringBuilder();
         TextReport.write(report, text);
         MarkdownReport.write(report, null, text);
         CsvReport.write(report, text);
+    }
+
+    /**
+     * A correct result, not merely one without an exception: the counts add up, every listed
+     * workload is one of the tenant's, and the report is complete exactly when the read was.
+     */
+    private static void assertCorrect(Report report, TenantSnapshot snapshot) {
+        Summary summary = report.summary();
+        Set<UUID> appIds = new HashSet<>();
+        snapshot.applications().forEach(a -> appIds.add(a.appId()));
+        snapshot.servicePrincipals().forEach(s -> appIds.add(s.appId()));
+        assertThat(summary.byVerdict().values().stream().mapToInt(Integer::intValue).sum()).as("workloads by verdict")
+                .isEqualTo(summary.workloads());
+        assertThat(report.workloads().size() + summary.omitted()).as("listed and omitted").isEqualTo(summary.workloads());
+        assertThat(summary.workloads()).as("one workload per appId").isEqualTo(appIds.size());
+        assertThat(report.workloads()).extracting(WorkloadAssessment::appId).allMatch(appIds::contains);
+        assertThat(report.complete()).as("complete as the read").isEqualTo(snapshot.complete());
     }
 
     /** Every sample's export folder, with its exceptions register, in the target's encoding. */
