@@ -224,8 +224,8 @@ public final class ExportReader {
         void hold(Path file, long number) {
             objects++;
             if (fileBytes + objects * BYTES_PER_OBJECT > heapBytes) {
-                throw tooLarge(file.toString(), String.format(Locale.ROOT, "at its %,dth object, the export's files (%s) "
-                        + "and the %,d objects read", number, mib(fileBytes), objects));
+                throw tooLarge(file.toString(), String.format(Locale.ROOT, "at object %,d of this file, the export's files "
+                        + "(%s) and the %,d objects read so far", number, mib(fileBytes), objects));
             }
         }
 

@@ -123,7 +123,7 @@ final class HostileExportFilesTest {
         Throwable refused = catchThrowable(() -> ExportReader.read(export, heap));
 
         assertThat(refused).isInstanceOf(BadInputException.class).hasMessageStartingWith(applications + ": this export "
-                + "does not fit in this JVM's memory (20 KiB) with its report: at its ").hasMessageContaining("-Xmx");
+                + "does not fit in this JVM's memory (20 KiB) with its report: at object ").hasMessageContaining("-Xmx");
     }
 
     /** A file of {@code size} bytes that starts with {@code start} and is NUL bytes after: sparse, so free. */
