@@ -12,11 +12,11 @@ import dev.app09.core.Assessor;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.rules.Policy;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** APP09-RULES.md section 6: the CSV report. */
 final class CsvReportTest {

@@ -11,8 +11,8 @@ import dev.app09.graph.ExportReader;
 import dev.app09.graph.GraphConnection;
 import dev.app09.graph.GraphReader;
 import dev.app09.graph.GraphWriter;
-import dev.app09.graph.RetryPolicy;
 import dev.app09.graph.IncrementalScan;
+import dev.app09.graph.RetryPolicy;
 import dev.app09.graph.ScanListener;
 import dev.app09.graph.StreamedTenant;
 import java.io.IOException;
@@ -122,7 +122,8 @@ abstract class SourceOptions {
             }
             return ExportReader.read(export);
         }
-        return GraphReader.builder().connection(connection(console)).retryPolicy(pacing.retry()).tenantId(guidOrNull(tenantId))
+        return GraphReader.builder().connection(connection(console))
+                .retryPolicy(pacing.retry()).tenantId(guidOrNull(tenantId))
                 .signInEvidence(signInEvidence || alwaysEvidence).listener(listener).build().read();
     }
 
@@ -160,7 +161,8 @@ abstract class SourceOptions {
         }
         ProgressPrinter progress = new ProgressPrinter(console.err(), console.terminal());
         try {
-            GraphReader reader = GraphReader.builder().connection(connection(console)).retryPolicy(pacing.retry()).tenantId(guidOrNull(tenantId))
+            GraphReader reader = GraphReader.builder().connection(connection(console))
+                .retryPolicy(pacing.retry()).tenantId(guidOrNull(tenantId))
                     .signInEvidence(signInEvidence).listener(progress).build();
             if (state == null) {
                 return reader.stream(sinkFor);
@@ -179,7 +181,8 @@ abstract class SourceOptions {
      * @param appId the workload
      */
     TenantSnapshot reread(Console console, TenantSnapshot snapshot, UUID appId) {
-        return GraphReader.builder().connection(connection(console)).retryPolicy(pacing.retry()).tenantId(snapshot.tenantId()).build()
+        return GraphReader.builder().connection(connection(console))
+                .retryPolicy(pacing.retry()).tenantId(snapshot.tenantId()).build()
                 .reread(snapshot, appId);
     }
 
@@ -198,7 +201,8 @@ abstract class SourceOptions {
      * @throws CommandLine.ParameterException for an export, which cannot be written to
      */
     GraphWriter writer(Console console, Clock clock) {
-        return GraphWriter.create(connection(console), clock).withRetries(pacing.retry()).withReadBack(3, pacing.readBack());
+        return GraphWriter.create(connection(console), clock).withRetries(pacing.retry())
+                .withReadBack(3, pacing.readBack());
     }
 
     /**

@@ -44,12 +44,15 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -531,6 +534,11 @@ final class SecretCanaryTest {
             });
         } else if (value instanceof Optional<?> optional) {
             optional.ifPresent(v -> collect(v, found));
+        } else if (value instanceof byte[] bytes) {
+            // Searched as text in every encoding the needles know: toString would show only "[B@...".
+            found.add(new String(bytes, StandardCharsets.ISO_8859_1));
+            found.add(HexFormat.of().formatHex(bytes));
+            found.add(Base64.getEncoder().encodeToString(bytes));
         } else {
             found.add(value.toString());
         }

@@ -137,7 +137,8 @@ public final class Fault {
 
     /**
      * Only fires on a page of a paged collection that is not a delta round (applications, service
-     * principals, sign-in activities).
+     * principals, sign-in activities). Narrow it with {@link #times(int)}: left on every page, it
+     * empties every page, and a listing never ends.
      *
      * @return an empty page whose next link leads to the page that was asked for (its objects,
      *     and every later page, come one page number later)
