@@ -17,10 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -139,18 +139,36 @@ public final class ExportReader {
 
     /** A tenant never has two objects with one id, nor two of a kind with one appId: an export that does is corrupt. */
     private static <T> void unique(Path file, String what, List<T> objects, Function<T, UUID> id, Function<T, UUID> appId) {
-        Set<UUID> ids = new HashSet<>();
-        Set<UUID> appIds = new HashSet<>();
-        for (T object : objects) {
-            if (!ids.add(id.apply(object))) {
+        Map<UUID, Integer> ids = new HashMap<>();
+        Map<UUID, Integer> appIds = new HashMap<>();
+        for (int number = 1; number <= objects.size(); number++) {
+            T object = objects.get(number - 1);
+            Integer first = ids.putIfAbsent(id.apply(object), number);
+            if (first != null) {
                 throw new BadInputException(file.toString(), 0, 0, "two " + what + " have id " + id.apply(object)
-                        + ": an object id is unique in a tenant (was the export written twice into one file?)");
+                        + " (the " + ordinal(first) + " and the " + ordinal(number) + " in the file): an object id is "
+                        + "unique in a tenant (was the export written twice into one file?)");
             }
-            if (!appIds.add(appId.apply(object))) {
+            first = appIds.putIfAbsent(appId.apply(object), number);
+            if (first != null) {
                 throw new BadInputException(file.toString(), 0, 0, "two " + what + " have appId " + appId.apply(object)
-                        + ": a tenant holds at most one of each per appId");
+                        + " (the " + ordinal(first) + " and the " + ordinal(number) + " in the file): a tenant holds at "
+                        + "most one of each per appId");
             }
         }
+    }
+
+    /** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, ... */
+    private static String ordinal(int number) {
+        int lastTwo = number % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
+                : switch (number % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return String.format(Locale.ROOT, "%,d", number) + suffix;
     }
 
     private static <T> FileRead<T> collection(Path folder, String name, GraphJsonReader<T> reader, HeapBudget budget) {

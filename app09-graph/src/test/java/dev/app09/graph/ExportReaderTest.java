@@ -342,8 +342,8 @@ final class ExportReaderTest {
             BadInputException e = refusal(folder);
 
             assertThat(e.source()).isEqualTo(folder.resolve(ExportReader.APPLICATIONS).toString());
-            assertThat(e.problem()).isEqualTo("two applications have appId b645bb45-424a-371f-bca6-38156621dd66: "
-                    + "a tenant holds at most one of each per appId");
+            assertThat(e.problem()).isEqualTo("two applications have appId b645bb45-424a-371f-bca6-38156621dd66 (the 1st "
+                    + "and the 2nd in the file): a tenant holds at most one of each per appId");
         }
 
         @Test

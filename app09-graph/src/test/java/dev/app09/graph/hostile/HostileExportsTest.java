@@ -172,10 +172,11 @@ final class HostileExportsTest {
                 // Objects twice
                 applications("one application id twice", () -> utf8("[{" + APP_IDS + "}, {\"id\": \"42456e3b-99f5-3ecf-95e8-16e22674e7f9\", "
                         + "\"appId\": \"c645bb45-424a-371f-bca6-38156621dd66\"}]"), ": ",
-                        "two applications have id 42456e3b-99f5-3ecf-95e8-16e22674e7f9: an object id is unique in a tenant"),
+                        "two applications have id 42456e3b-99f5-3ecf-95e8-16e22674e7f9 (the 1st and the 2nd in the file): an object id is "
+                        + "unique in a tenant"),
                 applications("one appId on two applications", () -> utf8("[{" + APP_IDS + "}, {\"id\": \"52456e3b-99f5-3ecf-95e8-16e22674e7f9\", "
                         + "\"appId\": \"b645bb45-424a-371f-bca6-38156621dd66\"}]"), ": ",
-                        "two applications have appId b645bb45-424a-371f-bca6-38156621dd66"),
+                        "two applications have appId b645bb45-424a-371f-bca6-38156621dd66 (the 1st and the 2nd in the file)"),
                 argumentSet("one service principal id twice", new Hostile(ExportFolder.SERVICE_PRINCIPALS, () -> utf8("[{" + APP_IDS
                         + "}, {\"id\": \"42456e3b-99f5-3ecf-95e8-16e22674e7f9\", \"appId\": \"c645bb45-424a-371f-bca6-38156621dd66\"}]"),
                         ": ", "two service principals have id 42456e3b-99f5-3ecf-95e8-16e22674e7f9")),
