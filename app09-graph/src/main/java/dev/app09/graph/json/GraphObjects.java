@@ -430,7 +430,7 @@ final class GraphObjects {
         if (in.token() == JsonToken.VALUE_NULL) {
             return;
         }
-        in.object("AdditionalProperties", fields);
+        in.mergedObject("AdditionalProperties", fields);
     }
 
     private static <T> T required(JsonCursor in, JsonCursor.Position at, @Nullable T value, String property, String what) {

@@ -75,6 +75,8 @@ final class JsonCursor implements Closeable {
 
     private final JsonParser parser;
     private final String source;
+    /** The property names of the object being read, in lower case (an enclosing one's, for a merged object). */
+    private Set<String> names = new HashSet<>();
     private int quoteLimit = QUOTE_LIMIT;
 
     private JsonCursor(JsonParser parser, String source) {
@@ -146,10 +148,25 @@ final class JsonCursor implements Closeable {
      * (the first, the last), and an input could show one tool a secret and app09 a certificate.
      */
     void object(String what, FieldHandler fields) {
+        Set<String> outer = names;
+        names = new HashSet<>();
+        try {
+            mergedObject(what, fields);
+        } finally {
+            names = outer;
+        }
+    }
+
+    /**
+     * As {@link #object}, for an object whose properties count as the enclosing object's own
+     * (PowerShell's {@code AdditionalProperties}): a name it shares with the enclosing object, in
+     * any case, is refused as a name twice.
+     */
+    void mergedObject(String what, FieldHandler fields) {
         if (token() != JsonToken.START_OBJECT) {
             throw error("expected " + what + " (a JSON object), found " + describe());
         }
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = names;
         while (next("a property name or '}'") == JsonToken.FIELD_NAME) {
             String name = currentName().toLowerCase(Locale.ROOT);
             if (!seen.add(name)) {

@@ -79,7 +79,8 @@ final class HostileExportsTest {
                         () -> utf8("[".repeat(100_000)), ":1:2: ", "expected an application (a JSON object), found an array"),
                 applications("a hundred thousand nested objects as AdditionalProperties",
                         () -> utf8("[{" + APP_IDS + ", " + "\"AdditionalProperties\": {".repeat(100_000)), ":1:",
-                        "nested more than 64 levels deep"),
+                        // its properties count as the application's own: the second is a name twice
+                        "\"AdditionalProperties\" appears twice in AdditionalProperties"),
                 applications("a displayName of 30 million characters",
                         () -> utf8("[{" + APP_IDS + ", \"displayName\": \"" + "x".repeat(30_000_000) + "\"}]"), ":1:",
                         "a string longer than 1,000,000 characters"),
@@ -166,6 +167,14 @@ final class HostileExportsTest {
                 applications("one property twice, in two cases", () -> utf8("[{" + APP_IDS
                         + ", \"keyCredentials\": [], \"KeyCredentials\": []}]"), ":1:",
                         "\"KeyCredentials\" appears twice in an application (names are compared without regard to case)"),
+                applications("a property given again inside PowerShell's AdditionalProperties", () -> utf8("[{" + APP_IDS
+                        + ", \"PasswordCredentials\": [{\"KeyId\": \"2fb09899-42aa-35b3-97c5-c1c1fc2910cf\"}], "
+                        + "\"AdditionalProperties\": {\"passwordCredentials\": []}}]"), ":1:",
+                        "\"passwordCredentials\" appears twice in AdditionalProperties"),
+                applications("a key's type given again inside AdditionalProperties", () -> utf8("[{" + APP_IDS
+                        + ", \"KeyCredentials\": [{\"KeyId\": \"2fb09899-42aa-35b3-97c5-c1c1fc2910cf\", \"Type\": \"Symmetric\", "
+                        + "\"AdditionalProperties\": {\"type\": \"AsymmetricX509Cert\"}}]}]"), ":1:",
+                        "\"type\" appears twice in AdditionalProperties"),
                 applications("a keyId twice in one password credential", () -> utf8("[{" + APP_IDS + ", \"passwordCredentials\": [{"
                         + "\"keyId\": \"2fb09899-42aa-35b3-97c5-c1c1fc2910cf\", \"keyId\": \"3fb09899-42aa-35b3-97c5-c1c1fc2910cf\"}]}]"),
                         ":1:", "\"key...\" appears twice in a password credential"), // no more than a hint is quoted there
