@@ -44,9 +44,10 @@ import org.jspecify.annotations.Nullable;
  * makes the snapshot incomplete: objects are missing.
  *
  * <p>Files are streamed, never read whole; one larger than {@value #MAX_FILE_BYTES} bytes, or that
- * is not a regular file (a folder, a pipe, a device), is refused before it is read. What they hold
- * is kept, so an export that would not fit in the JVM's heap with its report is refused, naming
- * the file and how much memory to give, rather than read into an exhausted heap.
+ * is not a regular file (a folder, a pipe, a device), is refused before it is read. The objects
+ * they hold are kept, so an export that would not fit in the JVM's heap with its report is
+ * refused, naming the file and the memory it needs at least, rather than read into an exhausted
+ * heap.
  */
 public final class ExportReader {
 
@@ -74,38 +75,48 @@ public final class ExportReader {
      * @param folder the export folder
      * @return the tenant it describes; incomplete when a file holds a partial answer
      * @throws BadInputException when a required file is missing, or a file is not JSON, is cut
-     *     short, has the wrong shape or a bad value (the message names file, line and column)
+     *     short, has the wrong shape or a bad value (the message names file, line and column), or
+     *     the export would not fit in the JVM's heap with its report (naming the file and the object)
      */
     public static TenantSnapshot read(Path folder) {
-        return read(folder, Runtime.getRuntime().maxMemory());
+        return read(folder, Runtime.getRuntime().maxMemory(), false);
     }
 
     /**
      * As {@link #read(Path)}, within {@code heapBytes} of memory rather than the JVM's whole heap
-     * (for an application that reads exports beside other work).
+     * (for an application that reads exports beside other work). Reads are independent: each may
+     * take that much.
      *
      * @param folder the export folder
-     * @param heapBytes the memory the export may take, held with its report: its files' bytes
-     *     (every string kept comes from them) and about 1 KiB per object
+     * @param heapBytes the memory the export may take, held with its report: about 1 KiB per
+     *     object, more for an object with long names
      * @return the tenant it describes; incomplete when a file holds a partial answer
      * @throws BadInputException as {@link #read(Path)} does, and when the export would take more
      *     than {@code heapBytes} (the message names the file, and the object where it stopped)
+     * @throws IllegalArgumentException when {@code heapBytes} is not positive
      */
     public static TenantSnapshot read(Path folder, long heapBytes) {
+        if (heapBytes <= 0) {
+            throw new IllegalArgumentException("an export needs some memory, not " + heapBytes + " bytes");
+        }
+        return read(folder, heapBytes, true);
+    }
+
+    private static TenantSnapshot read(Path folder, long heapBytes, boolean given) {
         requireNonNull(folder, "folder");
         if (!Files.isDirectory(folder)) {
             throw new BadInputException(folder.toString(), 0, 0, "expected an export folder holding "
                     + APPLICATIONS + " and " + SERVICE_PRINCIPALS + "; it is not a readable folder");
         }
         List<ScanProblem> problems = new ArrayList<>();
-        HeapBudget budget = new HeapBudget(heapBytes);
+        HeapBudget budget = new HeapBudget(heapBytes, given);
         List<Application> applications = required(folder, APPLICATIONS, GraphJsonReader.APPLICATIONS, problems, budget);
         List<ServicePrincipal> servicePrincipals =
                 required(folder, SERVICE_PRINCIPALS, GraphJsonReader.SERVICE_PRINCIPALS, problems, budget);
         unique(folder.resolve(APPLICATIONS), "applications", applications, Application::id, Application::appId);
         unique(folder.resolve(SERVICE_PRINCIPALS), "service principals", servicePrincipals, ServicePrincipal::id,
                 ServicePrincipal::appId);
-        AppManagementPolicy policy = Files.exists(folder.resolve(POLICY)) ? policy(folder.resolve(POLICY), budget) : null;
+        AppManagementPolicy policy = Files.exists(folder.resolve(POLICY)) ? policy(folder.resolve(POLICY)) : null;
         SignInEvidence evidence = Files.exists(folder.resolve(SIGN_INS)) ? evidence(folder, problems, budget) : null;
         try {
             return new TenantSnapshot(null, applications, servicePrincipals, policy, evidence, problems);
@@ -174,9 +185,9 @@ public final class ExportReader {
     private static <T> FileRead<T> collection(Path folder, String name, GraphJsonReader<T> reader, HeapBudget budget) {
         Path file = folder.resolve(name);
         List<T> items = new ArrayList<>();
-        try (InputStream in = open(file, budget)) {
+        try (InputStream in = open(file)) {
             String nextLink = reader.read(in, file.toString(), item -> {
-                budget.hold(file, items.size() + 1);
+                budget.hold(file, items.size() + 1, item);
                 items.add(item);
             });
             return new FileRead<>(items, nextLink != null);
@@ -188,8 +199,8 @@ public final class ExportReader {
         }
     }
 
-    private static @Nullable AppManagementPolicy policy(Path file, HeapBudget budget) {
-        try (InputStream in = open(file, budget)) {
+    private static @Nullable AppManagementPolicy policy(Path file) {
+        try (InputStream in = open(file)) {
             return GraphJsonReader.readPolicy(in, file.toString());
         } catch (IOException | UncheckedIOException e) {
             throw new BadInputException(file.toString(), 0, 0, "cannot be read: " + e.getMessage(), e);
@@ -197,11 +208,10 @@ public final class ExportReader {
     }
 
     /**
-     * Opens an export file that is a regular file of at most {@link #MAX_FILE_BYTES} and fits the
-     * budget: opening a named pipe would wait for a writer for ever, and a folder or a device is
-     * no export file.
+     * Opens an export file that is a regular file of at most {@link #MAX_FILE_BYTES}: opening a
+     * named pipe would wait for a writer for ever, and a folder or a device is no export file.
      */
-    private static InputStream open(Path file, HeapBudget budget) throws IOException {
+    private static InputStream open(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new BadInputException(file.toString(), 0, 0, "is a folder; expected a JSON file");
         }
@@ -213,45 +223,38 @@ public final class ExportReader {
             throw new BadInputException(file.toString(), 0, 0, String.format(Locale.ROOT,
                     "is %,d bytes; app09 reads export files of at most 4 GiB (%,d bytes)", size, MAX_FILE_BYTES));
         }
-        budget.file(file, size);
         return Files.newInputStream(file);
     }
 
     /**
-     * What holding an export costs, at most: its files' bytes and {@link #BYTES_PER_OBJECT} per
-     * object, against the heap it may take. Not thread-safe: one read uses it.
+     * What holding an export costs: {@link #BYTES_PER_OBJECT} per object, measured with the report
+     * (BENCHMARKS.md), and two bytes per character beyond the first 512 its text holds (a long name
+     * is kept whole), against the memory the read may take. One read uses one budget.
      */
     private static final class HeapBudget {
         private final long heapBytes;
-        private long fileBytes;
+        private final boolean given;
         private long objects;
+        private long held;
 
-        HeapBudget(long heapBytes) {
+        /** @param given whether the caller gave the limit, rather than the JVM's heap */
+        HeapBudget(long heapBytes, boolean given) {
             this.heapBytes = heapBytes;
-        }
-
-        /** Counts a file about to be read, of {@code size} bytes: refused, unread, when the files alone are too many bytes. */
-        void file(Path file, long size) {
-            fileBytes += size;
-            if (fileBytes + objects * BYTES_PER_OBJECT > heapBytes) {
-                throw tooLarge(file.toString(), "the export's files up to this one (" + mib(fileBytes) + ")");
-            }
+            this.given = given;
         }
 
         /** Counts one more object of {@code file}, its {@code number}th. */
-        void hold(Path file, long number) {
+        void hold(Path file, long number, Object object) {
             objects++;
-            if (fileBytes + objects * BYTES_PER_OBJECT > heapBytes) {
-                throw tooLarge(file.toString(), String.format(Locale.ROOT, "at object %,d of this file, the export's files "
-                        + "(%s) and the %,d objects read so far", number, mib(fileBytes), objects));
+            // A record's text holds every string it keeps: past a typical object's, each character is held too.
+            held += BYTES_PER_OBJECT + 2L * Math.max(0, object.toString().length() - 512);
+            if (held > heapBytes) {
+                throw new BadInputException(file.toString(), 0, 0, String.format(Locale.ROOT, "this export does not fit in "
+                        + "%s (%s) with its report: at object %,d of this file, the %,d objects read so far take about %s "
+                        + "held. %s, or scan the tenant through Graph, which streams", given ? "the memory given to the read"
+                        : "this JVM's memory", mib(heapBytes), number, objects, mib(held), given ? "Give the read more"
+                        : "Give Java more memory (java -Xmx... -jar app09.jar: more than " + mib(held) + ")"));
             }
-        }
-
-        private BadInputException tooLarge(String source, String what) {
-            return new BadInputException(source, 0, 0, "this export does not fit in this JVM's memory (" + mib(heapBytes)
-                    + ") with its report: " + what + " take more, at about 1 KiB an object. Give Java more memory "
-                    + "(java -Xmx... -jar app09.jar: the files' size and 1 KiB per object, at least), or scan the tenant "
-                    + "through Graph, which streams");
         }
 
         private static String mib(long bytes) {

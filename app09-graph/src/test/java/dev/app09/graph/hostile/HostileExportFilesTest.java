@@ -2,6 +2,7 @@ package dev.app09.graph.hostile;
 
 import static dev.app09.graph.hostile.CommandChecks.assertRefusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -17,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,23 +110,44 @@ final class HostileExportFilesTest {
     }
 
     @Test
-    void a_file_of_exactly_the_size_app09_reads_is_refused_unread_when_it_would_not_fit_in_the_heap() throws IOException {
+    void a_file_of_exactly_the_size_app09_reads_is_read_and_judged_on_its_content() throws IOException {
         sparse(applications, "[]".getBytes(StandardCharsets.UTF_8), ExportReader.MAX_FILE_BYTES);
 
-        assertThat(Runtime.getRuntime().maxMemory()).as("the tests' heap (-Xmx2g in the pom)")
-                .isLessThan(ExportReader.MAX_FILE_BYTES);
-        assertThat(assertRefusedNaming(scan(), applications)).startsWith(": this export does not fit in this JVM's memory")
-                .contains("the export's files up to this one (4,096 MiB)", "-Xmx");
+        assertThat(assertRefusedNaming(scan(), applications)).startsWith(":1:").contains("not valid JSON: Illegal character");
     }
 
     @Test
-    void an_export_of_valid_objects_too_many_for_the_heap_is_refused_at_the_object_that_breaks_it() {
-        long heap = 20 * 1024; // contoso's files take a few KiB, its 20 applications and 23 service principals 1 KiB each
+    void an_export_of_valid_objects_too_many_for_the_memory_given_is_refused_at_the_object_that_breaks_it()
+            throws IOException {
+        // Twelve small applications take 1 KiB each, held: 10 KiB breaks at the 11th.
+        Files.writeString(applications, IntStream.range(0, 12).mapToObj(i -> String.format(Locale.ROOT,
+                "{\"id\": \"00000000-0000-4000-8000-%012d\", \"appId\": \"10000000-0000-4000-8000-%012d\"}", i, i))
+                .collect(Collectors.joining(", ", "[", "]")));
 
-        Throwable refused = catchThrowable(() -> ExportReader.read(export, heap));
+        Throwable refused = catchThrowable(() -> ExportReader.read(export, 10 * 1024));
 
-        assertThat(refused).isInstanceOf(BadInputException.class).hasMessageStartingWith(applications + ": this export "
-                + "does not fit in this JVM's memory (20 KiB) with its report: at object ").hasMessageContaining("-Xmx");
+        assertThat(refused).isInstanceOf(BadInputException.class).hasMessage(applications + ": this export does not fit "
+                + "in the memory given to the read (10 KiB) with its report: at object 11 of this file, the 11 objects read "
+                + "so far take about 11 KiB held. Give the read more, or scan the tenant through Graph, which streams");
+    }
+
+    @Test
+    void an_export_that_fits_is_read_whole() {
+        assertThat(ExportReader.read(export, 1024 * 1024)).isEqualTo(ExportReader.read(export));
+    }
+
+    @Test
+    void long_names_count_beyond_the_fixed_cost_of_an_object() throws IOException {
+        Files.writeString(applications, "[{\"id\": \"42456e3b-99f5-3ecf-95e8-16e22674e7f9\", "
+                + "\"appId\": \"b645bb45-424a-371f-bca6-38156621dd66\", \"displayName\": \"" + "n".repeat(600_000) + "\"}]");
+
+        assertThat(catchThrowable(() -> ExportReader.read(export, 1024 * 1024))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("at object 1 of this file");
+    }
+
+    @Test
+    void the_memory_given_must_be_some() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ExportReader.read(export, 0));
     }
 
     /** A file of {@code size} bytes that starts with {@code start} and is NUL bytes after: sparse, so free. */
