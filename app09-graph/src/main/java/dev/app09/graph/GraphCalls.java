@@ -308,16 +308,11 @@ final class GraphCalls {
                 return;
             }
             int retryNumber = attempt + 1;
-            // A Retry-After beyond the budget is as good as infinite: clamp it so the sums cannot overflow.
-            Duration wait = failure.asked.map(asked -> min(asked, retry.maxTotalWait().plusSeconds(1)))
-                    .orElseGet(() -> retry.backoff(retryNumber));
-            if (attempt >= retry.maxRetries()) {
-                throw failure.fail(what, "gave up after " + attempt + " retries");
+            String refusal = retry.refusal(retryNumber, waited, failure.asked);
+            if (refusal != null) {
+                throw failure.fail(what, refusal);
             }
-            if (waited.plus(wait).compareTo(retry.maxTotalWait()) > 0) {
-                throw failure.fail(what, (failure.asked.isPresent() ? "Graph asked to wait " : "the next backoff is ")
-                        + format(failure.asked.orElse(wait)) + ", beyond the retry budget of " + format(retry.maxTotalWait()));
-            }
+            Duration wait = retry.wait(retryNumber, failure.asked);
             listener.retrying(what, retryNumber, wait, failure.cause);
             sleep(wait, what);
             waited = waited.plus(wait);
@@ -418,10 +413,6 @@ final class GraphCalls {
                 return Optional.empty();
             }
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Whole seconds as {@code 5 s}, finer waits in milliseconds, so that none reads as {@code 0 s}. */

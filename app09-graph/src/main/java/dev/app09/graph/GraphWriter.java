@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -56,8 +57,8 @@ import org.jspecify.annotations.Nullable;
  * Writes are never retried: neither by Kiota's retry handler nor by OkHttp on a broken
  * connection. Whatever Graph answers (a 500, no answer at all), the object is read back before
  * anything else is sent, and the {@link WriteResult} says what the read showed. Reads are
- * retried within a {@link RetryPolicy} ({@link #withRetries}): throttled by the SDK's retry
- * handler, and sent again by app09 when their connection broke. Permissions:
+ * retried by app09 within a {@link RetryPolicy} ({@link #withRetries}), as a scan's are: when
+ * Graph throttles them or cannot serve them, and when their connection broke. Permissions:
  * Application.ReadWrite.OwnedBy or Application.ReadWrite.All.
  */
 public final class GraphWriter {
@@ -477,8 +478,11 @@ public final class GraphWriter {
     private <T> T read(String what, Supplier<@Nullable T> request) {
         Duration waited = Duration.ZERO;
         for (int retryNumber = 1; ; retryNumber++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new GraphCallFailed(0, what + ": interrupted", new InterruptedException());
+            }
             GraphCallFailed failure;
-            Duration wait;
+            Optional<Duration> asked = Optional.empty();
             try {
                 T value = request.get();
                 if (value == null) {
@@ -490,10 +494,9 @@ public final class GraphWriter {
                 if (!GraphCalls.RETRYABLE.contains(e.getResponseStatusCode())) {
                     throw failure;
                 }
-                Set<String> asked = e.getResponseHeaders().get("Retry-After");
-                int number = retryNumber;
-                wait = GraphCalls.retryAfter(asked == null || asked.isEmpty() ? null : asked.iterator().next(), clock)
-                        .orElseGet(() -> retry.backoff(number));
+                Set<String> retryAfter = e.getResponseHeaders().get("Retry-After");
+                asked = GraphCalls.retryAfter(retryAfter == null || retryAfter.isEmpty() ? null
+                        : retryAfter.iterator().next(), clock);
             } catch (GraphCallFailed e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -502,11 +505,12 @@ public final class GraphWriter {
                 if (io == null || !GraphCalls.worthResending(io)) {
                     throw failure;
                 }
-                wait = retry.backoff(retryNumber);
             }
-            if (retryNumber > retry.maxRetries() || waited.plus(wait).compareTo(retry.maxTotalWait()) > 0) {
-                throw failure;
+            String refusal = retry.refusal(retryNumber, waited, asked);
+            if (refusal != null) {
+                throw new GraphCallFailed(failure.status(), failure.getMessage() + "; " + refusal, failure);
             }
+            Duration wait = retry.wait(retryNumber, asked);
             sleep(wait);
             waited = waited.plus(wait);
         }

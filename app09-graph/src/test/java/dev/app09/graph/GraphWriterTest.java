@@ -1,6 +1,7 @@
 package dev.app09.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -305,6 +306,54 @@ final class GraphWriterTest {
             WriteResult result = writer().removePassword(CredentialLocation.APPLICATION, APP, UUID.randomUUID());
 
             assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_DONE);
+            assertThat(graph.server().journal().count(Endpoint.REMOVE_PASSWORD)).isZero();
+        }
+    }
+
+    /** The reads around a write retry as a scan's do: within the policy's retries and total wait. */
+    @Nested
+    class ReadRetries {
+
+        private final RetryPolicy quick = new RetryPolicy(2, Duration.ofSeconds(5), Duration.ofMillis(10));
+
+        @Test
+        void a_read_throttled_once_is_read_again_and_the_upload_is_done() {
+            graph.serve(tenant()).inject(Fault.status(503).on(Endpoint.APPLICATION).times(1));
+
+            WriteResult result = writer().withRetries(quick).uploadCertificate(APP, NEW.keyCredentialPayload(), null);
+
+            assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.DONE);
+            assertThat(graph.server().journal().count(Endpoint.UPDATE_APPLICATION)).isEqualTo(1);
+        }
+
+        @Test
+        void a_read_that_fails_more_often_than_the_retries_allow_sends_nothing() {
+            graph.serve(tenant()).inject(Fault.status(503).on(Endpoint.APPLICATION));
+
+            assertThatThrownBy(() -> writer().withRetries(quick).uploadCertificate(APP, NEW.keyCredentialPayload(), null))
+                    .isInstanceOf(GraphCallFailed.class).hasMessageContaining("HTTP 503").hasMessageEndingWith("gave up after 2 retries");
+            assertThat(graph.server().journal().count(Endpoint.APPLICATION)).isEqualTo(3);
+            assertThat(graph.server().journal().count(Endpoint.UPDATE_APPLICATION)).isZero();
+        }
+
+        @Test
+        void a_retry_after_beyond_the_budget_fails_at_once_and_sends_nothing() {
+            graph.serve(tenant()).inject(Fault.throttled(Duration.ofHours(1)).on(Endpoint.APPLICATION));
+
+            assertThatThrownBy(() -> writer().withRetries(quick).uploadCertificate(APP, NEW.keyCredentialPayload(), null))
+                    .isInstanceOf(GraphCallFailed.class)
+                    .hasMessageEndingWith("Graph asked to wait 3600 s, beyond the retry budget of 5 s");
+            assertThat(graph.server().journal().count(Endpoint.APPLICATION)).isEqualTo(1);
+            assertThat(graph.server().journal().count(Endpoint.UPDATE_APPLICATION)).isZero();
+        }
+
+        @Test
+        void the_largest_retry_after_after_a_wait_is_refused_not_an_overflow() {
+            graph.serve(tenant()).inject(Fault.status(503).on(Endpoint.APPLICATION).times(1))
+                    .inject(Fault.throttled(Duration.ofSeconds(Long.MAX_VALUE - 1_000)).on(Endpoint.APPLICATION));
+
+            assertThatThrownBy(() -> writer().withRetries(quick).removePassword(CredentialLocation.APPLICATION, APP, SECRET))
+                    .isInstanceOf(GraphCallFailed.class).hasMessageContaining("beyond the retry budget of 5 s");
             assertThat(graph.server().journal().count(Endpoint.REMOVE_PASSWORD)).isZero();
         }
     }
