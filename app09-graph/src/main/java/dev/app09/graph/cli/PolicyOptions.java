@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -27,6 +28,9 @@ import picocli.CommandLine;
 
 /** The policy knobs {@code scan} and {@code migrate plan} share: exceptions, migration and usage windows, listing. */
 final class PolicyOptions {
+
+    /** The largest exceptions register read: thousands of entries are a few hundred kilobytes. */
+    static final long MAX_REGISTER_BYTES = 16L * 1024 * 1024;
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     private CommandLine.Model.CommandSpec spec;
@@ -69,9 +73,6 @@ final class PolicyOptions {
         return policy;
     }
 
-    /** The largest exceptions register read: thousands of entries are a few hundred kilobytes. */
-    static final long MAX_REGISTER_BYTES = 16L * 1024 * 1024;
-
     /**
      * A folder or a named pipe is refused before it is opened (opening a pipe waits for a writer),
      * and so is a register larger than {@value #MAX_REGISTER_BYTES} bytes: it is held whole.
@@ -82,9 +83,11 @@ final class PolicyOptions {
                 throw new BadInputException(file.toString(), 0, 0, Files.exists(file)
                         ? "is not a regular file (--exceptions)" : "no such file (--exceptions)");
             }
-            if (Files.size(file) > MAX_REGISTER_BYTES) {
-                throw new BadInputException(file.toString(), 0, 0, String.format(java.util.Locale.ROOT,
-                        "is %,d bytes; an exceptions register is read up to 16 MiB (--exceptions)", Files.size(file)));
+            long size = Files.size(file);
+            if (size > MAX_REGISTER_BYTES) {
+                throw new BadInputException(file.toString(), 0, 0, String.format(Locale.ROOT,
+                        "is %,d bytes; an exceptions register is read up to %d MiB (--exceptions)", size,
+                        MAX_REGISTER_BYTES / (1024 * 1024)));
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return ExceptionsFile.read(in, file.toString());

@@ -109,7 +109,8 @@ final class HostileCertificateFilesCommandTest {
 
         assertNoInternals(run);
         assertThat(run.status()).as("%s", run).isEqualTo(BAD_INPUT);
-        assertThat(run.err()).as("%s", run).startsWith("app09: --certificate " + pipe);
+        assertThat(run.err()).as("%s", run).startsWith("app09: --certificate " + pipe
+                + " is not a certificate file: expected a regular file of at most 1 MiB");
     }
 
     @Test
@@ -121,7 +122,8 @@ final class HostileCertificateFilesCommandTest {
 
         assertNoInternals(run);
         assertThat(run.status()).as("%s", run).isEqualTo(BAD_INPUT);
-        assertThat(run.err()).as("%s", run).startsWith("app09: --certificate " + endless);
+        assertThat(run.err()).as("%s", run).startsWith("app09: --certificate " + endless
+                + " is not a certificate file: expected a regular file of at most 1 MiB");
     }
 
     /** A live scan signing in with that certificate file: it is opened before any request. */
