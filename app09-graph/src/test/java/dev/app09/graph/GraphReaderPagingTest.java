@@ -38,6 +38,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** How {@link GraphReader} pages through a healthy Graph: what it asks, how often, and what it keeps. */
 final class GraphReaderPagingTest {
 
+    /** The fake Graph speaks HTTP/1.1: the JDK client's h2c upgrade against it can fail. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     @RegisterExtension
     static final FakeGraphExtension graph = FakeGraphExtension.create();
 
@@ -414,7 +417,7 @@ final class GraphReaderPagingTest {
         String query = request.query().entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(graph.baseUrl() + request.path() + "?" + query)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);

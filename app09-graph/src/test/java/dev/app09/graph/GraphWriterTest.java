@@ -41,6 +41,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 final class GraphWriterTest {
 
+    /** The fake Graph speaks HTTP/1.1: the JDK client's h2c upgrade against it can fail. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     @RegisterExtension
     static final FakeGraphExtension graph = FakeGraphExtension.create();
 
@@ -129,7 +132,7 @@ final class GraphWriterTest {
             ObjectNode body = new ObjectMapper().createObjectNode();
             ((ArrayNode) body.putArray("keyCredentials")).add(key);
 
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
                     URI.create(graph.baseUrl() + "/v1.0/applications/" + APP))
                     .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString()))
                     .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());

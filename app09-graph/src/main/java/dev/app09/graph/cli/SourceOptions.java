@@ -162,7 +162,7 @@ abstract class SourceOptions {
         ProgressPrinter progress = new ProgressPrinter(console.err(), console.terminal());
         try {
             GraphReader reader = GraphReader.builder().connection(connection(console))
-                .retryPolicy(pacing.retry()).tenantId(guidOrNull(tenantId))
+                    .retryPolicy(pacing.retry()).tenantId(guidOrNull(tenantId))
                     .signInEvidence(signInEvidence).listener(progress).build();
             if (state == null) {
                 return reader.stream(sinkFor);

@@ -161,7 +161,7 @@ public final class ScaleBenchmark {
 
     /** Every page of one collection, one after the other, each body parsed token by token and dropped. */
     private static long bare(FakeGraphServer graph, String collection, String select, String expand) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         JsonFactory json = new JsonFactory();
         String next = graph.baseUrl() + "/v1.0/" + collection + "?$top=999&$select="
                 + URLEncoder.encode(select, StandardCharsets.UTF_8) + expand;

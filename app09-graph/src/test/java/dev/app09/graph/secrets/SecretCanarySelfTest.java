@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SecretCanarySelfTest {
 
+    /** The fake Graph speaks HTTP/1.1: the JDK client's h2c upgrade against it can fail. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private static final CertificateAndKey KEY = Canaries.KEY;
     private static final RSAPrivateCrtKey RSA = (RSAPrivateCrtKey) KEY.privateKey();
 
@@ -131,7 +134,7 @@ final class SecretCanarySelfTest {
         try (FakeGraphServer graph = FakeGraphServer.start(FakeTenant.create()
                 .application("Payroll", a -> a.secret()).application("Reporting", a -> a.secret()).build());
                 LeakyGraph leaky = LeakyGraph.start(graph.baseUrl(), Canaries.SECRET)) {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
                     URI.create(leaky.baseUrl() + "/v1.0/applications?$top=1")).build(), HttpResponse.BodyHandlers.ofString());
 
             JsonNode page = new ObjectMapper().readTree(answer.body());

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class FakeGraphExtensionTest {
 
+    /** The fake Graph speaks HTTP/1.1: the JDK client's h2c upgrade against it can fail. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     @RegisterExtension
     static final FakeGraphExtension graph = FakeGraphExtension.create();
 
@@ -34,7 +37,7 @@ final class FakeGraphExtensionTest {
     }
 
     private static int status(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(graph.baseUrl() + path)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(graph.baseUrl() + path)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
