@@ -1,5 +1,7 @@
 package dev.app09.certs.inspect;
 
+import static dev.app09.certs.inspect.Bytes.ascii;
+import static dev.app09.certs.inspect.Bytes.concat;
 import static dev.app09.certs.inspect.RefusalReason.CONTAINS_PRIVATE_KEY;
 import static dev.app09.certs.inspect.RefusalReason.EXPIRED;
 import static dev.app09.certs.inspect.RefusalReason.KEY_TOO_SMALL;
@@ -22,11 +24,9 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
@@ -285,13 +285,5 @@ final class BadInputTest {
         return text.lines().count() + 1;
     }
 
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
 
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
-    }
 }

@@ -1,5 +1,7 @@
 package dev.app09.certs.inspect;
 
+import static dev.app09.certs.inspect.Bytes.ascii;
+import static dev.app09.certs.inspect.Bytes.concat;
 import static dev.app09.certs.inspect.TestCertificates.RSA_2048;
 import static dev.app09.certs.inspect.TestCertificates.certificate;
 import static dev.app09.certs.inspect.TestCertificates.chain;
@@ -267,16 +269,7 @@ final class CertificateInspectorTest {
         }
     }
 
-    static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
 
-    static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = new byte[first.length + second.length];
-        System.arraycopy(first, 0, both, 0, first.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
-    }
 
     @Test
     void a_named_pipe_is_refused_without_waiting_for_a_writer(@TempDir Path dir) throws Exception {

@@ -1,5 +1,7 @@
 package dev.app09.certs.inspect;
 
+import static dev.app09.certs.inspect.Bytes.ascii;
+import static dev.app09.certs.inspect.Bytes.concat;
 import static dev.app09.certs.inspect.TestCertificates.RSA_2048;
 import static dev.app09.certs.inspect.TestCertificates.certificate;
 import static dev.app09.certs.inspect.TestCertificates.der;
@@ -23,7 +25,6 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -166,13 +167,5 @@ final class CertificateKeyFileWrongKindsTest {
         return concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
     }
 
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
 
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
-    }
 }
