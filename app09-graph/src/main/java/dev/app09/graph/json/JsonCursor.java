@@ -351,7 +351,7 @@ final class JsonCursor implements Closeable {
         if (jackson.startsWith("Name length")) {
             return String.format(Locale.ROOT, "a property name longer than %,d characters", MAX_NAME);
         }
-        return "beyond a limit on untrusted JSON (" + jackson.replaceFirst(", from .*", ")");
+        return "beyond a limit on untrusted JSON (" + jackson.replaceFirst(", from .*", "") + ")";
     }
 
     /**
