@@ -3,6 +3,7 @@ package dev.app09.graph.cli;
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
+import dev.app09.certs.inspect.CertificateInspector;
 import dev.app09.core.model.SignInEvidence;
 import dev.app09.core.model.TenantSnapshot;
 import dev.app09.core.rules.Workload;
@@ -44,8 +45,6 @@ abstract class SourceOptions {
 
     static final String DEFAULT_PASSWORD_VARIABLE = "APP09_CERTIFICATE_PASSWORD";
     private static final String PEM_BEGIN = "-----BEGIN ";
-    /** A certificate and its key take a few kilobytes; what is larger is not one. */
-    private static final long MAX_PEM_BYTES = 1024 * 1024;
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     private CommandLine.Model.CommandSpec spec;
@@ -304,7 +303,7 @@ abstract class SourceOptions {
     private void requirePemWithKey(Path file) {
         try {
             // A named pipe would be waited on for ever, and /dev/zero read until the heap is exhausted.
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_PEM_BYTES) {
+            if (!Files.isRegularFile(file) || Files.size(file) > CertificateInspector.MAX_CONTENT_BYTES) {
                 throw usage(certificateOption() + " " + file + " is not a certificate file: expected a regular file of at "
                         + "most 1 MiB");
             }
